@@ -1,0 +1,115 @@
+"""Configuration classes, read from the environment (12-factor)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent
+INSTANCE_DIR = Path(os.environ.get("CVIMPROVER_INSTANCE", BASE_DIR / "instance"))
+
+MB = 1024 * 1024
+
+
+def database_url(environ: os._Environ | dict = os.environ) -> str:
+    """DATABASE_URL (Heroku's `postgres://` form too); SQLite in the instance folder by default."""
+    url = environ.get("DATABASE_URL") or f"sqlite:///{INSTANCE_DIR / 'cvimprover.sqlite3'}"
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        # psycopg 3 is the driver we ship
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+def redis_url(environ: os._Environ | dict = os.environ) -> str:
+    return environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def _bool(name: str, default: bool) -> bool:
+    return os.environ.get(name, str(default)).strip().lower() in {"1", "true", "yes", "on"}
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-change-me")
+    SQLALCHEMY_DATABASE_URI = database_url()
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    REDIS_URL = redis_url()
+
+    # Uploads (DESIGN.md: resume 10 MB, photo 5 MB; the request as a whole a little more)
+    MAX_RESUME_BYTES = _int("MAX_RESUME_BYTES", 10 * MB)
+    MAX_PHOTO_BYTES = _int("MAX_PHOTO_BYTES", 5 * MB)
+    MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 16 * MB)
+
+    # Queues, split by latency (DESIGN.md)
+    QUEUES = ("high", "default", "low")
+    IMPROVEMENT_QUEUE = "default"
+    PHOTO_QUEUE = "high"
+    RENDER_QUEUE = "high"
+    MAINTENANCE_QUEUE = "low"
+    JOB_TIMEOUT = _int("JOB_TIMEOUT", 300)
+    JOB_RESULT_TTL = _int("JOB_RESULT_TTL", 3600)
+
+    # Flask-Caching on the same Redis, under its own prefix (never empty: see STYLE.md)
+    CACHE_TYPE = "RedisCache"
+    CACHE_REDIS_URL = REDIS_URL
+    CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cvimprover:cache:")
+    CACHE_DEFAULT_TIMEOUT = _int("CACHE_DEFAULT_TIMEOUT", 300)
+
+    # The JSON API and its OpenAPI document
+    API_TITLE = "CVImprover API"
+    API_VERSION = "v1"
+    OPENAPI_VERSION = "3.0.3"
+    OPENAPI_URL_PREFIX = "/api/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+    API_PAGE_SIZE = _int("API_PAGE_SIZE", 20)
+    API_MAX_PAGE_SIZE = 100
+
+    # Optional LLM rewrite (OpenAI-compatible); the local engine when unset
+    LLM_API_KEY = os.environ.get("LLM_API_KEY", "")
+    LLM_BASE_URL = os.environ.get("LLM_BASE_URL", "https://api.openai.com/v1")
+    LLM_MODEL = os.environ.get("LLM_MODEL", "gpt-4o-mini")
+
+    RETENTION_DAYS = _int("RETENTION_DAYS", 90)
+    LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", False)
+    WTF_CSRF_TIME_LIMIT = None
+
+
+class DevelopmentConfig(Config):
+    DEBUG = False
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
+
+
+class TestingConfig(Config):
+    TESTING = True
+    WTF_CSRF_ENABLED = False
+    CACHE_KEY_PREFIX = "cvimprover-test:cache:"
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestingConfig,
+}
+
+
+def config_for(name: str | None = None) -> type[Config]:
+    """The config class named by `name` or $CVIMPROVER_ENV (development by default)."""
+    name = name or os.environ.get("CVIMPROVER_ENV", "development")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown configuration {name!r}; choose one of {sorted(CONFIGS)}"
+        ) from None

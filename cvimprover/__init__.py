@@ -1,0 +1,74 @@
+"""CVImprover: the Flask application factory."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask
+
+from config import Config, config_for
+
+
+def create_app(config: str | type[Config] | None = None, **overrides: Any) -> Flask:
+    """Build the app: configuration, extensions, blueprints, error handlers, commands."""
+    app = Flask(__name__, instance_relative_config=False)
+    app.config.from_object(config if isinstance(config, type) else config_for(config))
+    app.config.update(overrides)
+    if "CACHE_REDIS_URL" not in overrides:
+        app.config["CACHE_REDIS_URL"] = app.config["REDIS_URL"]
+
+    configure_logger(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from cvimprover.extensions import api, cache, csrf, db, login_manager, migrate
+    from cvimprover.queues import connection_for
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
+    cache.init_app(app)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    api.init_app(app)
+    app.extensions["cvimprover.redis"] = connection_for(app.config)
+
+
+def register_blueprints(app: Flask) -> None:
+    from cvimprover.api import register_api
+    from cvimprover.applications.views import bp as applications_views
+    from cvimprover.auth.views import bp as auth_views
+    from cvimprover.health import bp as health
+
+    register_api(app)
+    app.register_blueprint(health)
+    app.register_blueprint(auth_views)
+    app.register_blueprint(applications_views)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from cvimprover.api.errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def register_commands(app: Flask) -> None:
+    from cvimprover.commands import register_commands as register
+
+    register(app)
+
+
+def configure_logger(app: Flask) -> None:
+    app.logger.setLevel(getattr(logging, str(app.config["LOG_LEVEL"]).upper(), logging.INFO))
+
+
+def _migrations_dir():
+    from pathlib import Path
+
+    return Path(__file__).resolve().parent.parent / "migrations"

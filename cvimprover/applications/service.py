@@ -1,0 +1,177 @@
+"""Applications: store a submission, enqueue its work, find, describe and delete it."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import uuid
+from typing import Any
+
+from flask import current_app, url_for
+from redis.exceptions import RedisError
+from rq.exceptions import NoSuchJobError
+from rq.job import Dependency, Job
+
+from cvimprover.applications.uploads import CheckedFile
+from cvimprover.extensions import db
+from cvimprover.models import (
+    Application,
+    ApplicationStatus,
+    Document,
+    DocumentKind,
+    User,
+    utcnow,
+)
+from cvimprover.queues import current_queue, current_redis
+
+log = logging.getLogger(__name__)
+
+QUESTIONNAIRE_FIELDS = (
+    "position",
+    "industry",
+    "experience_level",
+    "company_size",
+    "location",
+    "application_timeline",
+    "job_description",
+    "instructions",
+    "template",
+)
+
+
+def store_document(application: Application, kind: str, file: CheckedFile) -> Document:
+    """Add (or replace) the document of `kind`; the caller commits."""
+    existing = application.document(kind)
+    if existing is not None:
+        application.documents.remove(existing)
+        db.session.flush()
+    document = Document(
+        kind=kind,
+        filename=file.filename,
+        content_type=file.content_type,
+        size=len(file.data),
+        sha256=file.sha256,
+        data=file.data,
+    )
+    application.documents.append(document)
+    return document
+
+
+def create_application(
+    user: User, answers: dict[str, Any], resume: CheckedFile, photo: CheckedFile | None
+) -> Application:
+    """Store the submission and its files, commit, then enqueue its work."""
+    application = Application(
+        user=user, **{k: answers[k] for k in QUESTIONNAIRE_FIELDS if k in answers}
+    )
+    db.session.add(application)
+    store_document(application, DocumentKind.RESUME, resume)
+    if photo is not None:
+        store_document(application, DocumentKind.PHOTO, photo)
+    db.session.flush()
+    enqueue_improvement(application)
+    return application
+
+
+def enqueue_improvement(application: Application) -> Job | None:
+    """Commit the application with its new job id, then enqueue the job(s).
+
+    The row is committed first so a fast worker always finds it. When Redis is
+    unreachable the application stays `queued` in the database and the
+    scheduler's stuck-work sweep enqueues it again later: nothing is lost.
+    """
+    config = current_app.config
+    job_id = f"improve-{application.id}-{uuid.uuid4().hex[:8]}"
+    photo_job_id = f"photo-{application.id}-{uuid.uuid4().hex[:8]}"
+    has_photo = application.document(DocumentKind.PHOTO) is not None
+    application.job_id = job_id
+    application.status = ApplicationStatus.QUEUED
+    application.stage = "queued"
+    application.progress = 0
+    application.error = None
+    db.session.commit()
+    try:
+        depends_on = None
+        if has_photo:
+            photo_job = current_queue(config["PHOTO_QUEUE"]).enqueue(
+                "jobs.photo.process_application_photo",
+                application.id,
+                job_id=photo_job_id,
+                result_ttl=config["JOB_RESULT_TTL"],
+            )
+            # The CV is produced even when the photo is refused
+            depends_on = Dependency(jobs=[photo_job], allow_failure=True)
+        return current_queue(config["IMPROVEMENT_QUEUE"]).enqueue(
+            "jobs.improvement.improve_application",
+            application.id,
+            job_id=job_id,
+            depends_on=depends_on,
+            result_ttl=config["JOB_RESULT_TTL"],
+            description=f"improve application {application.id}",
+        )
+    except RedisError:
+        log.warning("could not enqueue application %s; it stays queued", application.id)
+        return None
+
+
+def find_owned(user: User, application_id: str) -> Application | None:
+    """The application if `user` owns it; None for anyone else (so they see a 404)."""
+    application = db.session.get(Application, application_id)
+    if application is None or application.user_id != user.id:
+        return None
+    return application
+
+
+def list_owned(user: User, page: int, per_page: int) -> tuple[list[Application], int]:
+    query = db.select(Application).filter_by(user_id=user.id)
+    total = db.session.scalar(db.select(db.func.count()).select_from(query.subquery()))
+    items = db.session.scalars(
+        query.order_by(Application.created_at.desc(), Application.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    ).all()
+    return list(items), total or 0
+
+
+def delete_application(application: Application) -> None:
+    """Cancel its pending job if any, then delete it and its files."""
+    if application.job_id and application.status in ApplicationStatus.PENDING:
+        # A job already gone is fine; a running one finds no row and stops
+        with contextlib.suppress(NoSuchJobError, RedisError):
+            Job.fetch(application.job_id, connection=current_redis()).cancel()
+    db.session.delete(application)
+    db.session.commit()
+
+
+def describe(application: Application) -> dict[str, Any]:
+    """The application as the API shows it."""
+    done = application.status == ApplicationStatus.DONE
+    has_pdf = done and application.document(DocumentKind.PDF) is not None
+    has_preview = done and application.document(DocumentKind.PREVIEW) is not None
+    return {
+        **{k: getattr(application, k) for k in QUESTIONNAIRE_FIELDS},
+        "id": application.id,
+        "status": application.status,
+        "progress": application.progress,
+        "stage": application.stage,
+        "error": application.error,
+        "photo_error": application.photo_error,
+        "created_at": application.created_at,
+        "finished_at": application.finished_at,
+        "result": application.analysis.report if done and application.analysis else None,
+        "links": {
+            "self": url_for("api_applications.ApplicationItem", application_id=application.id),
+            "pdf": url_for("api_applications.ApplicationPdf", application_id=application.id)
+            if has_pdf
+            else None,
+            "preview": url_for("api_applications.ApplicationPreview", application_id=application.id)
+            if has_preview
+            else None,
+        },
+    }
+
+
+def mark_started(application: Application) -> None:
+    application.status = ApplicationStatus.RUNNING
+    application.started_at = utcnow()
+    application.error = None

@@ -1,0 +1,45 @@
+"""API routes for accounts: register and obtain a token."""
+
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from cvimprover.api.errors import ApiError
+from cvimprover.auth.schemas import CredentialsSchema, RegisteredSchema, RegisterSchema, TokenSchema
+from cvimprover.auth.service import EmailTaken, authenticate, register_user
+from cvimprover.auth.tokens import issue_token
+from cvimprover.extensions import db
+
+blp = Blueprint("api_auth", __name__, url_prefix="/api/v1/auth", description="Accounts and tokens")
+
+
+@blp.route("/register")
+class Register(MethodView):
+    @blp.arguments(RegisterSchema)
+    @blp.response(201, RegisteredSchema)
+    @blp.alt_response(409, description="The email address is already registered")
+    def post(self, data):
+        """Create an account and return its first token"""
+        try:
+            user = register_user(data["email"], data["password"], data["name"])
+        except EmailTaken:
+            raise ApiError(409, "An account with this email already exists.") from None
+        token = issue_token(user)
+        db.session.commit()
+        return {"user": user, "token": token}
+
+
+@blp.route("/token")
+class Token(MethodView):
+    @blp.arguments(CredentialsSchema)
+    @blp.response(200, TokenSchema)
+    @blp.alt_response(401, description="Wrong email or password")
+    def post(self, data):
+        """Exchange email and password for a new bearer token"""
+        user = authenticate(data["email"], data["password"])
+        if user is None:
+            raise ApiError(401, "Wrong email or password.")
+        token = issue_token(user)
+        db.session.commit()
+        return {"token": token}

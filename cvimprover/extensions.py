@@ -1,0 +1,36 @@
+"""Flask extensions, created unbound here and bound to the app in the factory."""
+
+from flask_caching import Cache
+from flask_login import LoginManager
+from flask_migrate import Migrate
+from flask_smorest import Api
+from flask_sqlalchemy import SQLAlchemy
+from flask_wtf import CSRFProtect
+from sqlalchemy import MetaData
+
+# Stable constraint names, so migrations are the same on SQLite and PostgreSQL
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING_CONVENTION))
+migrate = Migrate()
+cache = Cache()
+login_manager = LoginManager()
+csrf = CSRFProtect()
+
+
+class CVImproverApi(Api):
+    """flask-smorest's Api, answering errors in the API's one shape."""
+
+    def handle_http_exception(self, error):
+        from cvimprover.api.errors import http_error_response
+
+        return http_error_response(error)
+
+
+api = CVImproverApi()

