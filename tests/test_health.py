@@ -1,0 +1,38 @@
+"""/healthz: database, Redis and workers."""
+
+from rq import Worker
+
+from cvimprover import create_app
+
+
+def test_healthz_ok_reports_workers(client, redis_client):
+    body = client.get("/healthz").get_json()
+    assert body["status"] == "ok"
+    assert body["database"]["ok"] and body["redis"]["ok"]
+    assert body["workers"] == {"ok": False, "count": 0}
+    worker = Worker(["default"], connection=redis_client)
+    worker.register_birth()
+    try:
+        assert client.get("/healthz").get_json()["workers"] == {"ok": True, "count": 1}
+    finally:
+        worker.register_death()
+
+
+def test_healthz_503_when_redis_is_down(database_url):
+    app = create_app(
+        "testing", SQLALCHEMY_DATABASE_URI=database_url, REDIS_URL="redis://127.0.0.1:1/0"
+    )
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["redis"]["ok"] is False
+
+
+def test_healthz_503_when_database_is_down(redis_url):
+    app = create_app(
+        "testing",
+        SQLALCHEMY_DATABASE_URI="sqlite:////nonexistent/dir/db.sqlite3",
+        REDIS_URL=redis_url,
+    )
+    response = app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"]["ok"] is False
