@@ -66,6 +66,10 @@ class Application(db.Model):
     """One CV submitted for one job: the questionnaire, its progress and outcome."""
 
     __tablename__ = "applications"
+    # A retried POST with the same Idempotency-Key finds the first submission
+    __table_args__ = (
+        UniqueConstraint("user_id", "idempotency_key", name="uq_applications_idempotency_key"),
+    )
 
     id: Mapped[str] = mapped_column(String(32), primary_key=True, default=new_id)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
@@ -86,6 +90,7 @@ class Application(db.Model):
     error: Mapped[str | None] = mapped_column(Text)
     photo_error: Mapped[str | None] = mapped_column(Text)
     job_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    idempotency_key: Mapped[str | None] = mapped_column(String(255))
 
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
