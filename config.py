@@ -66,6 +66,9 @@ class Config:
     OPENAPI_VERSION = "3.0.3"
     OPENAPI_URL_PREFIX = "/api/v1"
     OPENAPI_JSON_PATH = "openapi.json"
+    OPENAPI_SWAGGER_UI_PATH = "docs"
+    # Served by us from the flask-swagger-ui package (see cvimprover/api/docs.py)
+    OPENAPI_SWAGGER_UI_URL = "/api/v1/docs/assets/"
     API_PAGE_SIZE = _int("API_PAGE_SIZE", 20)
     API_MAX_PAGE_SIZE = 100
 

@@ -27,29 +27,7 @@ sys.path.insert(0, str(ROOT))
 from cvimprover import create_app  # noqa: E402
 from cvimprover.embedded_redis import redis_answers, start_embedded_redis  # noqa: E402
 from cvimprover.extensions import db  # noqa: E402
-
-
-def sample_pdf() -> bytes:
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    lines = [
-        "Ada Lovelace", "ada@example.com | +44 20 7946 0000 | London", "EXPERIENCE",
-        "Senior Backend Engineer, Analytical Engines Ltd, 2019 - 2024",
-        "- Responsible for the billing service in Python and PostgreSQL",
-        "- Cut report time by 40% by moving work to Redis queues",
-        "Backend Engineer, Difference Co, 2015 - 2019",
-        "- Helped with the migration of 120 services to Docker",
-        "EDUCATION", "BSc Mathematics, University of London, 2015",
-        "SKILLS", "Python, PostgreSQL, Redis, Docker, Flask",
-    ]  # fmt: skip
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    for index, line in enumerate(lines):
-        pdf.drawString(60, 800 - 18 * index, line)
-    pdf.save()
-    return buffer.getvalue()
-
+from tests.support import sample_pdf  # noqa: E402
 
 JOB = {
     "position": "Senior Python Engineer",

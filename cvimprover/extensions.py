@@ -8,6 +8,8 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData
 
+from cvimprover.api.schemas import ErrorSchema
+
 # Stable constraint names, so migrations are the same on SQLite and PostgreSQL
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -25,7 +27,9 @@ csrf = CSRFProtect()
 
 
 class CVImproverApi(Api):
-    """flask-smorest's Api, answering errors in the API's one shape."""
+    """flask-smorest's Api, answering and documenting errors in the API's one shape."""
+
+    ERROR_SCHEMA = ErrorSchema
 
     def handle_http_exception(self, error):
         from cvimprover.api.errors import http_error_response

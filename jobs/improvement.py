@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from cvimprover.applications.uploads import CheckedFile
+from cvimprover.cv.document import CVDocument
 from cvimprover.cv.errors import CVError
 from cvimprover.cv.pipeline import JobTarget, LLMSettings, improve
 from cvimprover.cv.render import PdfMeta, RenderError, render_pdf, render_preview
@@ -41,17 +42,15 @@ def improve_application(application_id: str) -> dict:
         try:
             summary = _improve(app, application)
         except (CVError, RenderError) as exc:
-            _fail(application_id, exc.message)
+            fail_application(application_id, exc.message)
             raise
         except Exception:
-            _fail(application_id, INTERNAL_ERROR)
+            fail_application(application_id, INTERNAL_ERROR)
             raise
         return summary
 
 
 def _improve(app, application: Application) -> dict:
-    from cvimprover.applications.service import store_document
-
     resume = application.document(DocumentKind.RESUME)
     target = JobTarget(
         position=application.position,
@@ -71,22 +70,8 @@ def _improve(app, application: Application) -> dict:
         llm=LLMSettings.from_env(app.config),
     )
     report_progress(application, 80, "rendering")
-    photo = application.document(DocumentKind.PHOTO_SQUARE)
     document = improvement.document
-    meta = PdfMeta(
-        title=f"{document.contact.name or 'CV'} – {application.position}",
-        author=document.contact.name,
-        subject=f"CV for {application.position} ({application.industry})",
-        keywords=list(improvement.report.get("keywords", {}).get("matched", []))[:20],
-    )
-    pdf = render_pdf(document, application.template, photo=photo.data if photo else None, meta=meta)
-    preview = render_preview(pdf)
-    report_progress(application, 95, "saving")
-
-    store_document(application, DocumentKind.PDF, CheckedFile("cv.pdf", "application/pdf", pdf))
-    store_document(
-        application, DocumentKind.PREVIEW, CheckedFile("preview.png", "image/png", preview)
-    )
+    render_and_store(application, document, improvement.report)
     if application.analysis is not None:
         db.session.delete(application.analysis)
         db.session.flush()
@@ -108,7 +93,27 @@ def _improve(app, application: Application) -> dict:
     }
 
 
-def _fail(application_id: str, reason: str) -> None:
+def render_and_store(application: Application, document: CVDocument, report: dict) -> None:
+    """Render `document` in the application's template; store the PDF and its preview."""
+    from cvimprover.applications.service import store_document
+
+    photo = application.document(DocumentKind.PHOTO_SQUARE)
+    meta = PdfMeta(
+        title=f"{document.contact.name or 'CV'} – {application.position}",
+        author=document.contact.name,
+        subject=f"CV for {application.position} ({application.industry})",
+        keywords=list(report.get("keywords", {}).get("matched", []))[:20],
+    )
+    pdf = render_pdf(document, application.template, photo=photo.data if photo else None, meta=meta)
+    preview = render_preview(pdf)
+    report_progress(application, 95, "saving")
+    store_document(application, DocumentKind.PDF, CheckedFile("cv.pdf", "application/pdf", pdf))
+    store_document(
+        application, DocumentKind.PREVIEW, CheckedFile("preview.png", "image/png", preview)
+    )
+
+
+def fail_application(application_id: str, reason: str) -> None:
     """Record the failure on a clean session: the failed one may hold half-written rows."""
     db.session.rollback()
     application = db.session.get(Application, application_id)

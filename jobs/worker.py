@@ -15,6 +15,7 @@ from rq import Worker
 
 import jobs.improvement  # noqa: F401
 import jobs.photo  # noqa: F401
+import jobs.render  # noqa: F401
 from jobs.context import job_app
 
 job_app()  # build the Flask app once in the parent

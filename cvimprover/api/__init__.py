@@ -8,13 +8,16 @@ from cvimprover.extensions import api, csrf
 
 
 def register_api(app: Flask) -> None:
+    from cvimprover.api.docs import bp as docs_assets
     from cvimprover.applications.resources import blp as applications
     from cvimprover.auth.resources import blp as auth
+    from cvimprover.gallery.resources import blp as gallery
 
     api.spec.components.security_scheme(
         "bearerAuth",
         {"type": "http", "scheme": "bearer", "description": "A token from /auth/token"},
     )
-    for blueprint in (auth, applications):
+    app.register_blueprint(docs_assets)
+    for blueprint in (auth, applications, gallery):
         csrf.exempt(blueprint)  # token-authenticated, no cookies
         api.register_blueprint(blueprint)

@@ -1,16 +1,19 @@
-"""API routes for applications: submit, follow, list, download, delete."""
+"""API routes for applications: submit, follow, list, re-render, download, delete."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import math
 
-from flask import current_app, send_file, url_for
+from flask import current_app, jsonify, request, send_file, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from cvimprover.api.auth import api_user, token_required
 from cvimprover.api.errors import ApiError
+from cvimprover.api.schemas import ERROR_DESCRIPTIONS, ErrorSchema
 from cvimprover.applications import service
 from cvimprover.applications.schemas import (
     ApplicationPageSchema,
@@ -18,6 +21,7 @@ from cvimprover.applications.schemas import (
     CreatedSchema,
     PageArgsSchema,
     QuestionnaireSchema,
+    RenderSchema,
     UploadsSchema,
 )
 from cvimprover.applications.uploads import UploadRejected, collect_uploads
@@ -30,6 +34,26 @@ blp = Blueprint(
     description="Submit a CV for a job, follow its progress, download the improved PDF",
 )
 SECURITY = [{"bearerAuth": []}]
+IDEMPOTENCY_HEADER = {
+    "in": "header",
+    "name": "Idempotency-Key",
+    "required": False,
+    "schema": {"type": "string", "maxLength": 255},
+    "description": "Retrying with the same key returns the first submission, not a duplicate.",
+}
+
+
+def errors(*codes: int):
+    """Document error responses, all in the one error shape."""
+
+    def decorate(view):
+        for code in reversed(codes):
+            view = blp.alt_response(code, schema=ErrorSchema, description=ERROR_DESCRIPTIONS[code])(
+                view
+            )
+        return view
+
+    return decorate
 
 
 def owned_or_404(application_id: str) -> Application:
@@ -56,74 +80,122 @@ def checked_uploads(answers: dict, files: dict):
         ) from None
 
 
+def idempotency_key() -> str | None:
+    key = request.headers.get("Idempotency-Key", "").strip()
+    if len(key) > 255:
+        raise ApiError(400, "Idempotency-Key is longer than 255 characters.")
+    return key or None
+
+
+def accepted(application: Application):
+    status_url = url_for(".ApplicationItem", application_id=application.id)
+    body = {
+        "id": application.id,
+        "status": application.status,
+        "progress": application.progress,
+        "status_url": status_url,
+    }
+    return body, 202, {"Location": status_url}
+
+
 @blp.route("")
 class ApplicationCollection(MethodView):
     decorators = [token_required]
 
     @blp.arguments(QuestionnaireSchema, location="form")
     @blp.arguments(UploadsSchema, location="files")
-    @blp.response(202, CreatedSchema)
-    @blp.alt_response(413, description="A file is too large")
-    @blp.alt_response(415, description="A file is not of an accepted type")
-    @blp.doc(security=SECURITY)
+    @blp.response(202, CreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
+    @errors(400, 401, 413, 415, 422, 429)
+    @blp.doc(security=SECURITY, parameters=[IDEMPOTENCY_HEADER])
     def post(self, answers, files):
         """Submit a CV and the job it targets; the improvement runs in the background"""
+        key = idempotency_key()
+        if key and (existing := service.find_by_idempotency_key(api_user(), key)):
+            return accepted(existing)
         resume, photo = checked_uploads(answers, files)
-        application = service.create_application(api_user(), answers, resume, photo)
-        status_url = url_for(".ApplicationItem", application_id=application.id)
-        return (
-            {
-                "id": application.id,
-                "status": application.status,
-                "progress": application.progress,
-                "status_url": status_url,
-            },
-            202,
-            {"Location": status_url},
+        application, _ = service.create_application(
+            api_user(), answers, resume, photo, idempotency_key=key
         )
+        return accepted(application)
 
     @blp.arguments(PageArgsSchema, location="query")
-    @blp.response(200, ApplicationPageSchema)
+    @blp.response(
+        200,
+        ApplicationPageSchema,
+        headers={
+            "X-Total-Count": {"schema": {"type": "integer"}},
+            "Link": {"schema": {"type": "string"}, "description": "next, prev and last pages"},
+        },
+    )
+    @errors(401, 422)
     @blp.doc(security=SECURITY)
     def get(self, args):
         """The caller's applications, newest first"""
         page, per_page = args["page"], args["per_page"]
         items, total = service.list_owned(api_user(), page, per_page)
         pages = max(1, math.ceil(total / per_page))
-        headers = {"X-Total-Count": str(total)}
         links = []
         if page < pages:
             links.append(f'<{_page_url(page + 1, per_page)}>; rel="next"')
         if page > 1:
             links.append(f'<{_page_url(page - 1, per_page)}>; rel="prev"')
         links.append(f'<{_page_url(pages, per_page)}>; rel="last"')
-        headers["Link"] = ", ".join(links)
         body = {
             "items": [service.describe(a) for a in items],
             "meta": {"page": page, "per_page": per_page, "total": total, "pages": pages},
         }
-        return body, 200, headers
+        return body, 200, {"X-Total-Count": str(total), "Link": ", ".join(links)}
 
 
 def _page_url(page: int, per_page: int) -> str:
-    return url_for(".ApplicationCollection", page=page, per_page=per_page, _external=False)
+    return url_for(".ApplicationCollection", page=page, per_page=per_page)
 
 
 @blp.route("/<application_id>")
 class ApplicationItem(MethodView):
     decorators = [token_required]
 
-    @blp.response(200, ApplicationSchema)
+    @blp.response(200, ApplicationSchema, headers={"ETag": {"schema": {"type": "string"}}})
+    @blp.alt_response(304, description="Not modified (If-None-Match on a finished application)")
+    @errors(401, 404)
     @blp.doc(security=SECURITY)
     def get(self, application_id):
         """Status, progress and, when done, the analysis report"""
-        return service.describe(owned_or_404(application_id))
+        application = owned_or_404(application_id)
+        body = ApplicationSchema().dump(service.describe(application))
+        response = jsonify(body)
+        if application.status in (ApplicationStatus.DONE, ApplicationStatus.FAILED):
+            # A finished application changes only by re-render or delete: let clients revalidate
+            digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+            response.set_etag(digest[:32])
+            response.headers["Cache-Control"] = "private, no-cache"
+            response = response.make_conditional(request)
+        return response
 
     @blp.response(204)
+    @errors(401, 404)
     @blp.doc(security=SECURITY)
     def delete(self, application_id):
         """Delete the application and all its files"""
         service.delete_application(owned_or_404(application_id))
+
+
+@blp.route("/<application_id>/render")
+class ApplicationRender(MethodView):
+    decorators = [token_required]
+
+    @blp.arguments(RenderSchema)
+    @blp.response(202, CreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
+    @errors(401, 404, 409, 422)
+    @blp.doc(security=SECURITY)
+    def post(self, args, application_id):
+        """Render the finished analysis again in another template, without re-analysing"""
+        application = owned_or_404(application_id)
+        if application.status != ApplicationStatus.DONE or application.analysis is None:
+            raise ApiError(409, "Only a finished application can be rendered again.")
+        application.template = args["template"]
+        service.enqueue_render(application, args["template"])
+        return accepted(application)
 
 
 def _send_document(application: Application, kind: str, download_name: str, attachment: bool):
@@ -148,7 +220,8 @@ class ApplicationPdf(MethodView):
     decorators = [token_required]
 
     @blp.response(200, content_type="application/pdf", description="The improved CV")
-    @blp.alt_response(409, description="Not finished yet")
+    @blp.alt_response(304, description="Not modified (If-None-Match)")
+    @errors(401, 404, 409)
     @blp.doc(security=SECURITY)
     def get(self, application_id):
         """Download the improved CV as a PDF"""
@@ -161,7 +234,8 @@ class ApplicationPreview(MethodView):
     decorators = [token_required]
 
     @blp.response(200, content_type="image/png", description="Page 1 of the PDF as PNG")
-    @blp.alt_response(409, description="Not finished yet")
+    @blp.alt_response(304, description="Not modified (If-None-Match)")
+    @errors(401, 404, 409)
     @blp.doc(security=SECURITY)
     def get(self, application_id):
         """Page 1 of the improved CV as a PNG image"""

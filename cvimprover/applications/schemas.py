@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask_smorest.fields import Upload
-from marshmallow import Schema, ValidationError, fields, pre_load, validate, validates
+from marshmallow import Schema, ValidationError, fields, pre_load, validate
 
 EXPERIENCE_LEVELS = ("0-2", "3-5", "6+")
 COMPANY_SIZES = ("startup", "small", "medium", "enterprise")
@@ -16,6 +16,12 @@ def template_names() -> list[str]:
     from cvimprover.cv.render import TEMPLATES
 
     return sorted(TEMPLATES)
+
+
+def known_template(value: str) -> None:
+    names = template_names()
+    if value not in names:
+        raise ValidationError(f"Must be one of: {', '.join(names)}.")
 
 
 class QuestionnaireSchema(Schema):
@@ -36,7 +42,9 @@ class QuestionnaireSchema(Schema):
         metadata={"description": "The CV as pasted text, instead of a `resume` file."},
     )
     template = fields.String(
-        load_default="classic", metadata={"description": "PDF template name (see /templates)."}
+        load_default="classic",
+        validate=known_template,
+        metadata={"description": "PDF template name (see /templates)."},
     )
     instructions = fields.String(
         load_default="",
@@ -52,12 +60,6 @@ class QuestionnaireSchema(Schema):
             cleaned[key] = value.strip() if isinstance(value, str) else value
         # An empty optional field is the same as an absent one
         return {k: v for k, v in cleaned.items() if v != ""}
-
-    @validates("template")
-    def known_template(self, value: str, **kwargs) -> None:
-        names = template_names()
-        if value not in names:
-            raise ValidationError(f"Must be one of: {', '.join(names)}.")
 
 
 class UploadsSchema(Schema):
@@ -117,3 +119,9 @@ class PageMetaSchema(Schema):
 class ApplicationPageSchema(Schema):
     items = fields.List(fields.Nested(ApplicationSchema))
     meta = fields.Nested(PageMetaSchema)
+
+
+class RenderSchema(Schema):
+    template = fields.String(
+        required=True, validate=known_template, metadata={"description": "A name from /templates."}
+    )

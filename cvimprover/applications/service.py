@@ -11,6 +11,7 @@ from flask import current_app, url_for
 from redis.exceptions import RedisError
 from rq.exceptions import NoSuchJobError
 from rq.job import Dependency, Job
+from sqlalchemy.exc import IntegrityError
 
 from cvimprover.applications.uploads import CheckedFile
 from cvimprover.extensions import db
@@ -20,7 +21,6 @@ from cvimprover.models import (
     Document,
     DocumentKind,
     User,
-    utcnow,
 )
 from cvimprover.queues import current_queue, current_redis
 
@@ -58,19 +58,42 @@ def store_document(application: Application, kind: str, file: CheckedFile) -> Do
 
 
 def create_application(
-    user: User, answers: dict[str, Any], resume: CheckedFile, photo: CheckedFile | None
-) -> Application:
-    """Store the submission and its files, commit, then enqueue its work."""
-    application = Application(
-        user=user, **{k: answers[k] for k in QUESTIONNAIRE_FIELDS if k in answers}
-    )
+    user: User,
+    answers: dict[str, Any],
+    resume: CheckedFile,
+    photo: CheckedFile | None,
+    *,
+    idempotency_key: str | None = None,
+) -> tuple[Application, bool]:
+    """Store the submission and its files, commit, then enqueue its work.
+
+    Returns (application, created). With an idempotency key already used by
+    this user, the first application is returned and nothing new is stored.
+    """
+    if idempotency_key:
+        existing = find_by_idempotency_key(user, idempotency_key)
+        if existing is not None:
+            return existing, False
+    fields = {k: answers[k] for k in QUESTIONNAIRE_FIELDS if k in answers}
+    application = Application(user=user, idempotency_key=idempotency_key, **fields)
     db.session.add(application)
     store_document(application, DocumentKind.RESUME, resume)
     if photo is not None:
         store_document(application, DocumentKind.PHOTO, photo)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError:
+        # A concurrent retry with the same key won the race: answer with its application
+        db.session.rollback()
+        return find_by_idempotency_key(user, idempotency_key), False
     enqueue_improvement(application)
-    return application
+    return application, True
+
+
+def find_by_idempotency_key(user: User, key: str) -> Application | None:
+    return db.session.execute(
+        db.select(Application).filter_by(user_id=user.id, idempotency_key=key)
+    ).scalar_one_or_none()
 
 
 def enqueue_improvement(application: Application) -> Job | None:
@@ -111,6 +134,30 @@ def enqueue_improvement(application: Application) -> Job | None:
         )
     except RedisError:
         log.warning("could not enqueue application %s; it stays queued", application.id)
+        return None
+
+
+def enqueue_render(application: Application, template: str) -> Job | None:
+    """Re-render a finished application in `template`, reusing its analysis."""
+    config = current_app.config
+    job_id = f"render-{application.id}-{uuid.uuid4().hex[:8]}"
+    application.job_id = job_id
+    application.status = ApplicationStatus.QUEUED
+    application.stage = "queued"
+    application.progress = 0
+    application.error = None
+    db.session.commit()
+    try:
+        return current_queue(config["RENDER_QUEUE"]).enqueue(
+            "jobs.render.render_application",
+            application.id,
+            template,
+            job_id=job_id,
+            result_ttl=config["JOB_RESULT_TTL"],
+            description=f"render application {application.id} as {template}",
+        )
+    except RedisError:
+        log.warning("could not enqueue the render of %s; it stays queued", application.id)
         return None
 
 
@@ -169,9 +216,3 @@ def describe(application: Application) -> dict[str, Any]:
             else None,
         },
     }
-
-
-def mark_started(application: Application) -> None:
-    application.status = ApplicationStatus.RUNNING
-    application.started_at = utcnow()
-    application.error = None

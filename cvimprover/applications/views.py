@@ -74,7 +74,7 @@ def new():
             except UploadRejected as rejected:
                 errors = {rejected.field: [rejected.message]}
             else:
-                application = service.create_application(current_user, answers, resume, photo)
+                application, _ = service.create_application(current_user, answers, resume, photo)
                 return redirect(url_for("applications.detail", application_id=application.id))
     return (
         render_template(

@@ -13,7 +13,9 @@ VALID = {
     "experience_level": "3-5",
     "company_size": "medium",
     "application_timeline": "1-3 months",
-    "resume_text": "Ada Lovelace\nada@example.com\nExperience\nEngineer at Analytical Engines 2019-2024",
+    "resume_text": (
+        "Ada Lovelace\nada@example.com\nExperience\nEngineer at Analytical Engines 2019-2024"
+    ),
 }
 
 

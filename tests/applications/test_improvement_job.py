@@ -2,11 +2,8 @@
 
 import io
 
-import pypdfium2
 import pytest
 from PIL import Image
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfgen import canvas
 from rq import Queue
 from rq.job import Job
 from rq.registry import FailedJobRegistry
@@ -14,21 +11,8 @@ from rq.registry import FailedJobRegistry
 from cvimprover import create_app
 from cvimprover.extensions import db
 from cvimprover.models import Application
+from tests.support import pdf_text, sample_pdf
 
-CV_LINES = [
-    "Ada Lovelace",
-    "ada.lovelace@example.com | +44 20 7946 0000 | London, UK",
-    "SUMMARY",
-    "Backend engineer building data pipelines in Python.",
-    "EXPERIENCE",
-    "Senior Backend Engineer, Analytical Engines Ltd, 2019 - 2024",
-    "- Responsible for the billing service written in Python and PostgreSQL",
-    "- Cut report generation time by 40% by moving jobs to Redis queues",
-    "EDUCATION",
-    "BSc Mathematics, University of London, 2015",
-    "SKILLS",
-    "Python, PostgreSQL, Redis, Docker",
-]
 JOB = {
     "position": "Senior Python Engineer",
     "industry": "Fintech",
@@ -39,28 +23,9 @@ JOB = {
 }
 
 
-def make_pdf(lines=CV_LINES) -> bytes:
-    buffer = io.BytesIO()
-    pdf = canvas.Canvas(buffer, pagesize=A4)
-    y = 800
-    for line in lines:
-        pdf.drawString(60, y, line)
-        y -= 18
-    pdf.save()
-    return buffer.getvalue()
-
-
-def pdf_text(data: bytes) -> str:
-    document = pypdfium2.PdfDocument(data)
-    try:
-        return "\n".join(page.get_textpage().get_text_range() for page in document)
-    finally:
-        document.close()
-
-
 def submit(client, headers, resume=None, photo=None, **fields):
     data = JOB | fields
-    data["resume"] = (io.BytesIO(resume or make_pdf()), "ada.pdf")
+    data["resume"] = (io.BytesIO(resume or sample_pdf()), "ada.pdf")
     if photo is not None:
         data["photo"] = photo
     response = client.post(

@@ -1,0 +1,1 @@
+"""The template gallery: the PDF templates a user can pick, with preview images."""
