@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from flask import Flask
 
-from cvimprover.extensions import api, csrf
-
 
 def register_api(app: Flask) -> None:
+    # Imported here: cvimprover.extensions itself imports cvimprover.api.schemas
     from cvimprover.api.docs import bp as docs_assets
     from cvimprover.applications.resources import blp as applications
     from cvimprover.auth.resources import blp as auth
+    from cvimprover.extensions import api, csrf
     from cvimprover.gallery.resources import blp as gallery
 
     api.spec.components.security_scheme(
