@@ -1,0 +1,57 @@
+"""Cover letters, set in the look of the chosen CV template."""
+
+from __future__ import annotations
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.platypus import Frame, PageTemplate, Spacer
+
+from ..document import Contact, CVDocument
+from . import blocks
+from .base import PdfMeta
+from .layout import PAGE_SIZE, build
+from .markup import clean
+from .theme import Theme, make_styles
+
+MAX_LETTER_CHARACTERS = 30_000
+
+
+def render_letter(text: str, contact: Contact, theme: Theme, meta: PdfMeta) -> bytes:
+    # A letter is one column whatever the CV template: only type and colour carry over.
+    margin = max(theme.margin_right, 18 * 2.8346)
+    theme = theme.__class__(
+        **{
+            **theme.__dict__,
+            "margin_left": margin,
+            "margin_right": margin,
+            "margin_top": max(theme.margin_top, 20 * 2.8346),
+            "header_align": TA_LEFT,
+            "line_ratio": max(theme.line_ratio, 1.45),
+            "body_size": max(theme.body_size, 10),
+        }
+    )
+    styles = make_styles(theme)
+    story = blocks.header(CVDocument(contact=contact), styles, theme)
+    story.append(blocks.Rule(theme.rule_colour, space_after=0))
+    story.append(Spacer(1, styles.body.leading * 1.5))
+    body = styles.body.clone("letter_body", spaceAfter=styles.body.leading * 0.8)
+    story.extend(blocks.text_paragraphs(text, body))
+    width = PAGE_SIZE[0] - theme.margin_left - theme.margin_right
+    height = PAGE_SIZE[1] - theme.margin_top - theme.margin_bottom
+    frame = Frame(
+        theme.margin_left,
+        theme.margin_bottom,
+        width,
+        height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    pdf, _ = build(
+        story,
+        [PageTemplate(id="letter", frames=[frame])],
+        theme,
+        meta,
+        footer_label=clean(contact.name),
+    )
+    return pdf

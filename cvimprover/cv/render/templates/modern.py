@@ -1,0 +1,307 @@
+"""Modern: a coloured header band, a sidebar for photo, contact and skills, and a main column.
+
+Reading order matters to applicant-tracking systems that read the PDF's text: the band
+and the sidebar are drawn when a page starts, before any main-column text, so extracted
+text gives name, contact and skills as one block, then the main column, never interleaved.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
+
+from ...document import CVDocument, Section
+from .. import blocks
+from ..base import PdfMeta, TemplateInfo
+from ..fonts import SANS, bold, register_fonts
+from ..layout import PAGE_SIZE, build
+from ..markup import clean, escape
+from ..theme import Theme, make_styles
+
+INFO = TemplateInfo(
+    name="modern",
+    title="Modern",
+    description="Two columns with a coloured header, an optional photo and a sidebar "
+    "for contact details and skills.",
+    supports_photo=True,
+)
+THEME = Theme(
+    body_font=SANS,
+    heading_font=SANS,
+    name_font=SANS,
+    body_size=9.2,
+    line_ratio=1.38,
+    name_size=24,
+    headline_size=11.5,
+    heading_size=12,
+    accent_colour="#1b4965",
+    rule_colour="#c9d6df",
+    header_align=TA_LEFT,
+    section_gap=12,
+    margin_left=0,
+    margin_right=14 * mm,
+    margin_top=14 * mm,
+    margin_bottom=16 * mm,
+)
+SIDEBAR_KINDS = ("skills", "languages", "certifications")
+BAND_HEIGHT = 40 * mm
+SIDEBAR_WIDTH = 64 * mm
+SIDEBAR_PAD = 8 * mm
+GUTTER = 9 * mm
+BAND_COLOUR = "#1b4965"
+SIDEBAR_TINT = "#eef3f7"
+PHOTO_SIZE = 30 * mm
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    page_width: float = PAGE_SIZE[0]
+    page_height: float = PAGE_SIZE[1]
+
+    @property
+    def main_x(self) -> float:
+        return SIDEBAR_WIDTH + GUTTER
+
+    @property
+    def main_width(self) -> float:
+        return self.page_width - self.main_x - THEME.margin_right
+
+    @property
+    def sidebar_frame(self) -> tuple[float, float, float, float]:
+        top = self.page_height - BAND_HEIGHT - 9 * mm
+        bottom = THEME.margin_bottom
+        return (SIDEBAR_PAD, bottom, SIDEBAR_WIDTH - 2 * SIDEBAR_PAD, top - bottom)
+
+
+GEOMETRY = _Geometry()
+
+
+def _sidebar_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    register_fonts()
+    common = {"hyphenationLang": "", "embeddedHyphenation": 0, "alignment": TA_LEFT}
+    heading = ParagraphStyle(
+        "sidebar_heading",
+        fontName=bold(SANS),
+        fontSize=10.5,
+        leading=13,
+        textColor=THEME.accent_colour,
+        spaceBefore=11,
+        spaceAfter=4,
+        keepWithNext=1,
+        **common,
+    )
+    text = ParagraphStyle(
+        "sidebar_text",
+        fontName=SANS,
+        fontSize=8.6,
+        leading=11.6,
+        textColor=THEME.text_colour,
+        spaceAfter=2.5,
+        **common,
+    )
+    return heading, text
+
+
+def _sidebar_section(part: Section) -> list[Flowable]:
+    heading_style, text_style = _sidebar_styles()
+    flow: list[Flowable] = []
+    if clean(part.heading):
+        flow.append(Paragraph(escape(part.heading), heading_style))
+        flow.append(blocks.Rule(THEME.rule_colour, thickness=0.5, space_after=4))
+    flow.extend(blocks.text_paragraphs(part.text, text_style))
+    flow.extend(Paragraph(escape(i), text_style) for i in part.items if clean(i))
+    return flow
+
+
+def _contact_section(document: CVDocument) -> list[Flowable]:
+    heading_style, text_style = _sidebar_styles()
+    parts = blocks.contact_parts(document.contact, THEME.accent_colour)
+    if not parts:
+        return []
+    return [
+        Paragraph("Contact", heading_style),
+        blocks.Rule(THEME.rule_colour, thickness=0.5, space_after=4),
+        *(Paragraph(p, text_style) for p in parts),
+    ]
+
+
+def _height(flow: list[Flowable], width: float) -> float:
+    total = 0.0
+    for item in flow:
+        _, h = item.wrap(width, GEOMETRY.page_height)
+        total += h + item.getSpaceBefore() + item.getSpaceAfter()
+    return total
+
+
+def _split_sidebar(
+    groups: list[tuple[Section | None, list[Flowable]]],
+) -> tuple[list[Flowable], list[tuple[Section | None, list[Flowable]]]]:
+    """Sidebar flowables that fit on page 1, and the groups that must move to the main
+    column so nothing is lost when the sidebar overflows (order kept)."""
+    _, _, width, height = GEOMETRY.sidebar_frame
+    fitted: list[Flowable] = []
+    overflow: list[tuple[Section | None, list[Flowable]]] = []
+    used = 0.0
+    for part, flow in groups:
+        needed = _height(flow, width)
+        if not overflow and used + needed <= height:
+            fitted.extend(flow)
+            used += needed
+        else:
+            overflow.append((part, flow))
+    return fitted, overflow
+
+
+def _band(canv: Canvas, document: CVDocument, photo: bytes | None) -> None:
+    width, height = GEOMETRY.page_width, GEOMETRY.page_height
+    canv.setFillColor(HexColor(BAND_COLOUR))
+    canv.rect(0, height - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
+    text_x = GEOMETRY.main_x if photo else SIDEBAR_PAD + 2 * mm
+    if photo:
+        picture = blocks.Photo(photo, PHOTO_SIZE, circle=True, ring="#ffffff")
+        picture.wrapOn(canv, SIDEBAR_WIDTH, PHOTO_SIZE)
+        picture.drawOn(canv, 0, height - BAND_HEIGHT + (BAND_HEIGHT - PHOTO_SIZE) / 2)
+    text_width = width - text_x - THEME.margin_right
+    flow: list[Flowable] = []
+    name_size = THEME.name_size
+    # Long names shrink rather than spill out of the band.
+    while True:
+        flow = _band_text(document, name_size)
+        used = _height(flow, text_width)
+        if used <= BAND_HEIGHT - 8 * mm or name_size <= 12:
+            break
+        name_size -= 2
+    frame = Frame(
+        text_x,
+        height - BAND_HEIGHT + (BAND_HEIGHT - used) / 2,
+        text_width,
+        used + 1,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        showBoundary=0,
+    )
+    frame.addFromList(flow, canv)
+
+
+def _band_text(document: CVDocument, name_size: float) -> list[Flowable]:
+    common = {"hyphenationLang": "", "embeddedHyphenation": 0, "alignment": TA_LEFT}
+    name = ParagraphStyle(
+        "band_name",
+        fontName=bold(SANS),
+        fontSize=name_size,
+        leading=name_size * 1.15,
+        textColor="#ffffff",
+        **common,
+    )
+    headline = ParagraphStyle(
+        "band_headline",
+        fontName=SANS,
+        fontSize=THEME.headline_size,
+        leading=THEME.headline_size * 1.3,
+        textColor="#d6e4ee",
+        spaceBefore=3,
+        **common,
+    )
+    flow: list[Flowable] = []
+    if clean(document.contact.name):
+        flow.append(Paragraph(escape(document.contact.name), name))
+    if clean(document.headline):
+        flow.append(Paragraph(escape(document.headline), headline))
+    return flow
+
+
+def _sidebar_tint(canv: Canvas, top: float) -> None:
+    canv.setFillColor(HexColor(SIDEBAR_TINT))
+    canv.rect(0, 0, SIDEBAR_WIDTH, top, stroke=0, fill=1)
+
+
+def page_templates(
+    document: CVDocument, photo: bytes | None, sidebar: list[Flowable]
+) -> list[PageTemplate]:
+    height = GEOMETRY.page_height
+    first_top = height - BAND_HEIGHT - 9 * mm
+
+    def first_page(canv: Canvas, _doc: object) -> None:
+        canv.saveState()
+        _band(canv, document, photo)
+        _sidebar_tint(canv, height - BAND_HEIGHT)
+        x, y, w, h = GEOMETRY.sidebar_frame
+        frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame.addFromList(list(sidebar), canv)
+        canv.restoreState()
+
+    def later_page(canv: Canvas, _doc: object) -> None:
+        canv.saveState()
+        _sidebar_tint(canv, height)
+        canv.restoreState()
+
+    def main_frame(top: float, frame_id: str) -> Frame:
+        bottom = THEME.margin_bottom
+        return Frame(
+            GEOMETRY.main_x,
+            bottom,
+            GEOMETRY.main_width,
+            top - bottom,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id=frame_id,
+        )
+
+    return [
+        PageTemplate(
+            id="first",
+            frames=[main_frame(first_top, "main1")],
+            onPage=first_page,
+            autoNextPageTemplate="later",
+        ),
+        PageTemplate(
+            id="later",
+            frames=[main_frame(height - THEME.margin_top, "main")],
+            onPage=later_page,
+        ),
+    ]
+
+
+def render(document: CVDocument, photo: bytes | None, meta: PdfMeta) -> bytes:
+    theme = THEME
+    styles = make_styles(theme)
+    groups: list[tuple[Section | None, list[Flowable]]] = []
+    if photo is not None:
+        # Validate early so a bad photo is a RenderError, not a failure mid-page.
+        blocks.Photo(photo, PHOTO_SIZE)
+    contact = _contact_section(document)
+    if contact:
+        groups.append((None, contact))
+    main_parts: list[Section] = []
+    for part in document.sections:
+        if part.kind in SIDEBAR_KINDS and not part.entries:
+            groups.append((part, _sidebar_section(part)))
+        else:
+            main_parts.append(part)
+    sidebar, overflow = _split_sidebar(groups)
+    story: list[Flowable] = [Spacer(1, 0)]
+    for part, flow in overflow:
+        if part is None:
+            # The contact block alone is taller than the sidebar: it leads the main column.
+            story.extend(flow)
+    for part in main_parts + [p for p, _ in overflow if p is not None]:
+        story.extend(blocks.section(part, styles, theme, GEOMETRY.main_width))
+    pdf, _ = build(
+        story,
+        page_templates(document, photo, sidebar),
+        theme,
+        meta,
+        lang=document.language,
+        footer_label="",
+    )
+    return pdf
