@@ -33,6 +33,17 @@ def _evidence(document: CVDocument, terms: list[Term]) -> list[tuple[str, str, s
             break
         if len(out) == 3:
             break
+    if len(out) < 2:
+        # Few job terms to go on: fall back to the CV's measurable results, newest role first.
+        for section in document.sections:
+            if section.kind != "experience":
+                continue
+            for entry in section.entries:
+                for bullet in entry.bullets:
+                    if bullet not in used and any(ch.isdigit() for ch in bullet) and len(out) < 2:
+                        used.add(bullet)
+                        role = " — ".join(p for p in (entry.title, entry.organisation) if p)
+                        out.append(("", role, bullet))
     return out
 
 
@@ -71,17 +82,18 @@ def write_cover_letter(
     for term, role, bullet in evidence:
         verb_led = bullet_tense(bullet, language) is not None
         body = bullet.rstrip(".")
+        label = f"{term}: " if term else ""
         if spanish:
             sentence = (
-                f"{term}: como {role}, {body[0].lower() + body[1:]}."
+                f"{label}{'c' if label else 'C'}omo {role}, {body[0].lower() + body[1:]}."
                 if verb_led
-                else f"{term}: {role}. {body}."
+                else f"{label}{role}. {body}."
             )
         else:
             sentence = (
-                f"{term}: as {role}, I {body[0].lower() + body[1:]}."
+                f"{label}{'a' if label else 'A'}s {role}, I {body[0].lower() + body[1:]}."
                 if verb_led
-                else f"{term}: {role}. {body}."
+                else f"{label}{role}. {body}."
             )
         lines.append(sentence)
     if evidence:

@@ -236,7 +236,8 @@ def parse_entries(lines: list[str]) -> list[Entry]:
     return entries
 
 
-_PART_SPLIT = re.compile(r"\s+[|—–@-]\s+|\s*\|\s*|,\s+|\s+at\s+|\s+en\s+|\n")
+# " en " is not a separator: Spanish titles and degrees use it ("Grado en Enfermería").
+_PART_SPLIT = re.compile(r"\s+[|—–@-]\s+|\s*\|\s*|,\s+|\s+at\s+|\n")
 
 
 def _fill_header(entry: Entry, header: list[str]) -> None:

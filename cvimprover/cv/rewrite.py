@@ -157,8 +157,9 @@ def _entry_tense(entry: Entry, language: str) -> str:
     if period is not None and not period.current:
         return "past"
     tenses = [bullet_tense(b, language) for b in entry.bullets]
-    # A current role keeps the tense most of its bullets already use.
-    return "past" if tenses.count("past") > tenses.count("present") else "present"
+    # A current role keeps the tense most of its bullets already use; on a tie, past tense,
+    # because turning a finished achievement into an ongoing duty would change its meaning.
+    return "present" if tenses.count("present") > tenses.count("past") else "past"
 
 
 def rewrite(
