@@ -11,7 +11,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 
 from ..document import Contact, CVDocument, Entry, Section
 from .base import RenderError
-from .markup import clean, display_url, escape, link
+from .markup import clean, display_url, escape, link, safe_url
 from .theme import Styles, Theme
 
 # Entries with this many bullets or fewer are never split across pages.
@@ -127,8 +127,8 @@ class Photo(Flowable):
                 canv.roundRect(x, 0, self.size, self.size, self.size * 0.08, stroke=1, fill=0)
 
 
-def contact_parts(contact: Contact, link_colour: str | None = None) -> list[str]:
-    """Markup for each contact detail, in a fixed order; e-mail and links are clickable."""
+def contact_details(contact: Contact, link_colour: str | None = None) -> list[str]:
+    """Markup for e-mail, phone and place, in that order; e-mail and phone are clickable."""
     parts = []
     if clean(contact.email):
         parts.append(link(contact.email, f"mailto:{clean(contact.email)}", link_colour))
@@ -138,25 +138,42 @@ def contact_parts(contact: Contact, link_colour: str | None = None) -> list[str]
         parts.append(link(phone, f"tel:{digits}" if digits else None, link_colour))
     if clean(contact.location):
         parts.append(escape(contact.location))
-    for item in contact.links:
-        label = clean(item.label)
-        text = f"{label}: {display_url(item.url)}" if label else display_url(item.url)
-        parts.append(link(text, item.url, link_colour))
     return [p for p in parts if p]
 
 
+def contact_links(contact: Contact, link_colour: str | None = None) -> list[str]:
+    """Markup for each profile link as "Label: url", clickable."""
+    parts = []
+    for item in contact.links:
+        label, shown = clean(item.label), display_url(item.url)
+        if label and safe_url(item.url) is None:
+            shown = ""  # never print a javascript: or other junk address
+        text = f"{label}: {shown}" if label and shown else label or shown
+        if text:
+            parts.append(link(text, item.url, link_colour))
+    return parts
+
+
+def contact_parts(contact: Contact, link_colour: str | None = None) -> list[str]:
+    return contact_details(contact, link_colour) + contact_links(contact, link_colour)
+
+
 def header(document: CVDocument, styles: Styles, theme: Theme, *, contact: bool = True) -> list:
-    """Name, headline and (optionally) the contact line."""
+    """Name, headline and (optionally) contact details, with profile links on their own line."""
     flow: list[Flowable] = []
     if clean(document.contact.name):
         flow.append(Paragraph(escape(document.contact.name), styles.name))
     if clean(document.headline):
         flow.append(Paragraph(escape(document.headline), styles.headline))
     if contact:
-        parts = contact_parts(document.contact, theme.accent_colour)
-        if parts:
-            separator = f'<font color="{theme.rule_colour}">  |  </font>'
-            flow.append(Paragraph(separator.join(parts), styles.contact))
+        separator = f'<font color="{theme.rule_colour}">  |  </font>'
+        details = contact_details(document.contact, theme.accent_colour)
+        links = contact_links(document.contact, theme.accent_colour)
+        if details:
+            flow.append(Paragraph(separator.join(details), styles.contact))
+        if links:
+            style = styles.contact.clone("contact_links", spaceBefore=0) if details else None
+            flow.append(Paragraph(separator.join(links), style or styles.contact))
     return flow
 
 
@@ -202,7 +219,8 @@ def entry(item: Entry, styles: Styles, width: float, *, one_line: bool = False) 
         # Compact: "Title · Organisation · Place" in one bold-then-regular line.
         rest = "".join(f" · {escape(p)}" for p in meta)
         markup = f"<b>{escape(title)}</b>{rest}" if title else rest.lstrip(" ·")
-        flow.append(DatedRow(Paragraph(markup, styles.entry_title), dates, styles.dates))
+        line = styles.entry_title.clone("entry_line", fontName=styles.body.fontName)
+        flow.append(DatedRow(Paragraph(markup, line), dates, styles.dates))
     else:
         if title or dates:
             flow.append(DatedRow(Paragraph(escape(title), styles.entry_title), dates, styles.dates))

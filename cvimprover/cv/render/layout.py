@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..document import CVDocument
@@ -115,8 +115,12 @@ def build(
         creator="CVImprover",
         lang=clean(lang) or "en",
         displayDocTitle=1,
+        # Otherwise the canvas starts in Helvetica and lists it as an unembedded font.
+        initialFontName=theme.body_font,
     )
     doc.addPageTemplates(page_templates)
+    # An empty story would give a zero-page file, which no viewer opens: always one page.
+    story = story or [Spacer(1, 1)]
     try:
         doc.build(story, canvasmaker=numbered_canvas(theme, clean(footer_label)))
     except RenderError:

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+# "javascript:..." has a scheme; "example.com:8080/x" does not (a digit follows the colon).
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:(?!\d)")
 
 
 def clean(text: str | None) -> str:
@@ -35,7 +37,8 @@ def safe_url(url: str | None) -> str | None:
         return None
     if "@" in url and ":" not in url and "/" not in url:
         url = f"mailto:{url}"
-    elif "://" not in url and not url.startswith(("mailto:", "tel:")):
+    elif not _SCHEME.match(url):
+        # People write "github.com/me"; a bare host (even "host:8080") means the web.
         url = f"https://{url}"
     try:
         parts = urlsplit(url)
@@ -64,4 +67,7 @@ def display_url(url: str) -> str:
     for prefix in ("https://", "http://", "mailto:"):
         if text.lower().startswith(prefix):
             text = text[len(prefix) :]
+            break
+    if text.lower().startswith("www."):
+        text = text[4:]
     return text.rstrip("/")

@@ -21,7 +21,7 @@ from .. import blocks
 from ..base import PdfMeta, TemplateInfo
 from ..fonts import SANS, bold, register_fonts
 from ..layout import PAGE_SIZE, build
-from ..markup import clean, escape
+from ..markup import clean, display_url, escape, link, safe_url
 from ..theme import Theme, make_styles
 
 INFO = TemplateInfo(
@@ -121,13 +121,31 @@ def _sidebar_section(part: Section) -> list[Flowable]:
 
 def _contact_section(document: CVDocument) -> list[Flowable]:
     heading_style, text_style = _sidebar_styles()
-    parts = blocks.contact_parts(document.contact, THEME.accent_colour)
-    if not parts:
+    details = blocks.contact_details(document.contact, THEME.accent_colour)
+    label_style = text_style.clone(
+        "sidebar_label",
+        fontName=bold(SANS),
+        fontSize=7.6,
+        textColor=THEME.muted_colour,
+        spaceAfter=0,
+    )
+    links: list[Flowable] = []
+    # The sidebar is narrow: each link's label sits above its address instead of beside it.
+    for item in document.contact.links:
+        label, shown = clean(item.label), display_url(item.url)
+        if label and safe_url(item.url) is None:
+            shown = ""  # never print a javascript: or other junk address
+        if label and shown:
+            links.append(Paragraph(escape(label), label_style))
+        if shown or label:
+            links.append(Paragraph(link(shown or label, item.url, THEME.accent_colour), text_style))
+    if not details and not links:
         return []
     return [
         Paragraph("Contact", heading_style),
         blocks.Rule(THEME.rule_colour, thickness=0.5, space_after=4),
-        *(Paragraph(p, text_style) for p in parts),
+        *(Paragraph(p, text_style) for p in details),
+        *links,
     ]
 
 
@@ -162,7 +180,7 @@ def _band(canv: Canvas, document: CVDocument, photo: bytes | None) -> None:
     width, height = GEOMETRY.page_width, GEOMETRY.page_height
     canv.setFillColor(HexColor(BAND_COLOUR))
     canv.rect(0, height - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
-    text_x = GEOMETRY.main_x if photo else SIDEBAR_PAD + 2 * mm
+    text_x = GEOMETRY.main_x if photo else SIDEBAR_PAD
     if photo:
         picture = blocks.Photo(photo, PHOTO_SIZE, circle=True, ring="#ffffff")
         picture.wrapOn(canv, SIDEBAR_WIDTH, PHOTO_SIZE)

@@ -1,0 +1,168 @@
+"""Every template renders every kind of CV: with and without photo, one page and three."""
+
+from __future__ import annotations
+
+import pypdfium2 as pdfium
+import pytest
+from pdf_text import assert_in_order, page_texts, squash
+
+from cvimprover.cv.document import Contact, CVDocument, Entry, Section
+from cvimprover.cv.render import TEMPLATES, RenderError, TemplateInfo, render_pdf
+from cvimprover.cv.render.layout import default_meta
+from cvimprover.cv.render.samples import sample_cv
+from cvimprover.cv.render.templates import compact
+from cvimprover.cv.render.templates.modern import SIDEBAR_KINDS
+
+
+def page_count(pdf: bytes) -> int:
+    document = pdfium.PdfDocument(pdf)
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
+def expected_order(document: CVDocument, template: str) -> list[str]:
+    """What a reader (or an ATS) must find, in this order, in the extracted text."""
+    pieces = [document.contact.name, document.headline]
+    sections = document.sections
+    if template == "modern":
+        # The sidebar (contact, skills, languages...) comes as one block before the main column.
+        pieces.append(document.contact.email)
+        side = [s for s in sections if s.kind in SIDEBAR_KINDS and not s.entries]
+        sections = side + [s for s in sections if s not in side]
+    for section in sections:
+        pieces.append(section.heading)
+        if section.text:
+            pieces.append(section.text)
+        for entry in section.entries:
+            pieces.append(entry.title)
+            pieces.extend(entry.bullets)
+        pieces.extend(section.items)
+    return pieces
+
+
+def test_registry_describes_each_template() -> None:
+    assert {"classic", "modern", "compact"} <= set(TEMPLATES)
+    for name, info in TEMPLATES.items():
+        assert isinstance(info, TemplateInfo)
+        assert info.name == name and info.title and info.description
+    assert TEMPLATES["modern"].supports_photo
+
+
+@pytest.mark.parametrize("pages", [1, 3])
+@pytest.mark.parametrize("with_photo", [False, True], ids=["no-photo", "photo"])
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_renders_and_round_trips(template, with_photo, pages, photo_jpeg) -> None:
+    document = sample_cv(pages=pages)
+    pdf = render_pdf(document, template, photo=photo_jpeg if with_photo else None)
+
+    assert pdf.startswith(b"%PDF-")
+    count = page_count(pdf)
+    if pages == 1:
+        assert count == 1
+    else:
+        # compact squeezes the long CV; the others take three pages.
+        assert count == (2 if template == "compact" else 3)
+    body = "\n".join(page_texts(pdf))
+    assert_in_order(body, expected_order(document, template))
+    for entry in document.sections[1].entries:
+        for detail in (entry.organisation, entry.dates, entry.location):
+            assert squash(detail) in squash(body)
+    # The photo is embedded only where the template has a place for it.
+    has_image = b"/Subtype /Image" in pdf
+    assert has_image == (with_photo and TEMPLATES[template].supports_photo)
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_multi_page_output_is_numbered(template) -> None:
+    pdf = render_pdf(sample_cv(pages=3), template)
+    texts = page_texts(pdf, with_footer=True)
+    assert len(texts) > 1
+    for number, text in enumerate(texts, start=1):
+        assert f"Page {number} of {len(texts)}" in text
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_one_page_output_has_no_page_number(template) -> None:
+    pdf = render_pdf(sample_cv(pages=1), template)
+    assert "Page 1 of" not in page_texts(pdf, with_footer=True)[0]
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_no_heading_is_left_alone_at_a_page_foot(template) -> None:
+    # Vary the amount of text so headings land at many heights on the page.
+    for extra in range(0, 8, 2):
+        document = sample_cv(pages=3)
+        document.sections[1].entries[0].bullets.extend(
+            [
+                f"Extra achievement number {i} with enough words to take a line."
+                for i in range(extra)
+            ]
+        )
+        headings = {squash(s.heading) for s in document.sections}
+        for text in page_texts(render_pdf(document, template))[:-1]:
+            lines = [squash(line) for line in text.splitlines() if line.strip()]
+            assert lines[-1] not in headings, f"orphan heading {lines[-1]!r}"
+
+
+def test_compact_shrinks_a_slightly_long_cv_onto_one_page() -> None:
+    document = sample_cv(pages=1)
+    experience = document.sections[1]
+    for _ in range(12):
+        natural, pages = compact._render(document, default_meta(document), compact.THEME)
+        if pages == 2:
+            break
+        experience.entries.append(
+            Entry("Engineer", "Firm", "2001 – 2002", "Oslo", ["Did useful work."] * 2)
+        )
+    assert pages == 2, "test CV never reached a second page"
+    pdf = render_pdf(document, "compact")
+    assert page_count(pdf) == 1
+    assert_in_order("\n".join(page_texts(pdf)), expected_order(document, "compact"))
+
+
+def test_compact_lets_a_long_cv_flow_rather_than_lose_text() -> None:
+    document = sample_cv(pages=3)
+    pdf = render_pdf(document, "compact")
+    assert page_count(pdf) >= 2
+    assert_in_order("\n".join(page_texts(pdf)), expected_order(document, "compact"))
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_an_empty_document_still_renders(template) -> None:
+    assert page_count(render_pdf(CVDocument(), template)) == 1
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_sparse_document_renders(template) -> None:
+    document = CVDocument(
+        contact=Contact(name="Solo"),
+        sections=[
+            Section(kind="other", heading="", text="Just a paragraph."),
+            Section(kind="experience", heading="Work", entries=[Entry(organisation="Only Org")]),
+            Section(kind="skills", heading="Skills", items=[]),
+        ],
+    )
+    text = "\n".join(page_texts(render_pdf(document, template)))
+    assert_in_order(text, ["Solo"])
+    assert "Just a paragraph." in text and "Only Org" in text
+
+
+def test_modern_sidebar_overflow_moves_to_the_main_column_without_loss() -> None:
+    document = sample_cv(pages=1)
+    skills = document.section("skills")
+    skills.items = [f"Skill number {i}" for i in range(90)]
+    pdf = render_pdf(document, "modern")
+    body = squash("\n".join(page_texts(pdf)))
+    for item in skills.items:
+        assert squash(item) in body
+    assert_in_order("\n".join(page_texts(pdf)), skills.items)
+
+
+def test_unknown_template_lists_the_valid_names() -> None:
+    with pytest.raises(RenderError) as caught:
+        render_pdf(sample_cv(), "fancy")
+    assert isinstance(caught.value, ValueError)
+    for name in TEMPLATES:
+        assert name in caught.value.message
