@@ -17,9 +17,9 @@ Change = dict[str, str]
 
 # Themes a user may ask to emphasise, and the words in a bullet that show them.
 THEMES = {
-    "leader": "led lead leads leading mentor mentored managed manage team teams hired coached "
+    "leader": "led lead leads leading mentor mentored team teams hired coached supervised "
     "lideré lidero liderazgo equipo equipos dirigí dirijo formé mentoría",
-    "lider": "led lead mentored managed team lideré lidero liderazgo equipo equipos dirigí formé",
+    "lider": "led lead mentored team lideré lidero liderazgo equipo equipos dirigí formé",
     "technical": "built developed designed implemented architecture api code migrated automated "
     "desarrollé diseñé implementé migré automaticé",
     "result": "increased reduced grew saved cut improved % aumenté reduje mejoré ahorré",
