@@ -8,6 +8,7 @@ from typing import Any
 from redis import Redis
 from rq import Queue
 
+
 def redis_connection(url: str, **kwargs: Any) -> Redis:
     """A Redis client for `url`: redis:// or rediss:// (TLS). A provider with a
     self-signed certificate takes `?ssl_cert_reqs=none` in the URL, which the
@@ -18,9 +19,7 @@ def redis_connection(url: str, **kwargs: Any) -> Redis:
 
 
 def connection_for(config: Mapping[str, Any]) -> Redis:
-    return redis_connection(
-        config["REDIS_URL"], cert_reqs=config.get("REDIS_SSL_CERT_REQS", "required")
-    )
+    return redis_connection(config["REDIS_URL"])
 
 
 def queue(name: str, connection: Redis, config: Mapping[str, Any]) -> Queue:
