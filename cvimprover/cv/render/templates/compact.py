@@ -41,9 +41,9 @@ THEME = Theme(
     margin_top=12 * mm,
     margin_bottom=13 * mm,
 )
-# Tried in order when the CV spills onto a second page; below ~7.5 pt it stops being readable,
-# so past the last step the CV flows onto more pages instead of losing text.
-FIT_STEPS = (0.95, 0.9, 0.86)
+# Shrink factors for a CV that spills onto a second page. Below ~7.5 pt (0.86) type stops
+# being comfortable, so past that the CV flows onto more pages instead of losing text.
+SMALLEST, LARGER = 0.86, 0.93
 
 
 def _render(document: CVDocument, meta: PdfMeta, theme: Theme) -> tuple[bytes, int]:
@@ -67,8 +67,9 @@ def render(document: CVDocument, photo: bytes | None, meta: PdfMeta) -> bytes:
     if pages != 2:
         # One page already, or far too long for shrinking to help: keep the natural size.
         return pdf
-    for factor in FIT_STEPS:
-        smaller, pages = _render(document, meta, THEME.scaled(factor))
-        if pages == 1:
-            return smaller
-    return pdf
+    # Smallest first, so a CV that can't fit costs one extra layout, not several.
+    smallest, pages = _render(document, meta, THEME.scaled(SMALLEST))
+    if pages != 1:
+        return pdf
+    larger, pages = _render(document, meta, THEME.scaled(LARGER))
+    return larger if pages == 1 else smallest
