@@ -3,6 +3,8 @@
 import io
 
 import pytest
+from werkzeug.datastructures import FileStorage
+from werkzeug.test import encode_multipart
 
 from cvimprover.extensions import db
 from cvimprover.models import Application
@@ -19,16 +21,18 @@ VALID = {
 }
 
 
-def post(client, headers, fields=None, files=None, **kwargs):
+def post(client, headers, fields=None, files=None):
+    """POST the multipart form, encoded in memory (the test client would spool a
+    large body to a temporary file that nobody closes)."""
     data = dict(VALID if fields is None else fields)
-    for name, value in (files or {}).items():
-        data[name] = value
+    for name, (stream, filename) in (files or {}).items():
+        data[name] = FileStorage(stream, filename=filename)
+    boundary, body = encode_multipart(data)
     return client.post(
         "/api/v1/applications",
-        data=data,
+        data=body,
         headers=headers,
-        content_type="multipart/form-data",
-        **kwargs,
+        content_type=f"multipart/form-data; boundary={boundary}",
     )
 
 
