@@ -22,6 +22,7 @@ from cvimprover.applications.schemas import (
     PageArgsSchema,
     QuestionnaireSchema,
     RenderSchema,
+    SubmissionSchema,
     UploadsSchema,
 )
 from cvimprover.applications.uploads import UploadRejected, collect_uploads
@@ -106,7 +107,12 @@ class ApplicationCollection(MethodView):
     @blp.arguments(UploadsSchema, location="files")
     @blp.response(202, CreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
     @errors(400, 401, 413, 415, 422, 429)
-    @blp.doc(security=SECURITY, parameters=[IDEMPOTENCY_HEADER])
+    @blp.doc(
+        security=SECURITY,
+        parameters=[IDEMPOTENCY_HEADER],
+        # One multipart body holds the questionnaire fields and the files
+        requestBody={"content": {"multipart/form-data": {"schema": SubmissionSchema}}},
+    )
     def post(self, answers, files):
         """Submit a CV and the job it targets; the improvement runs in the background"""
         key = idempotency_key()

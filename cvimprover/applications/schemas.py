@@ -67,6 +67,10 @@ class UploadsSchema(Schema):
     photo = Upload(metadata={"description": "Optional JPEG, PNG or WebP, at most 5 MB."})
 
 
+class SubmissionSchema(QuestionnaireSchema, UploadsSchema):
+    """The whole multipart form, for the API document (validated as its two parts)."""
+
+
 class CreatedSchema(Schema):
     id = fields.String()
     status = fields.String(validate=validate.OneOf(STATUSES))

@@ -50,8 +50,12 @@ def test_protected_operations_declare_bearer_auth_and_errors(client):
 
 
 def test_multipart_upload_and_enums_are_described(client):
-    post = spec(client)["paths"]["/api/v1/applications"]["post"]
-    body = post["requestBody"]["content"]["multipart/form-data"]["schema"]["properties"]
+    document = spec(client)
+    post = document["paths"]["/api/v1/applications"]["post"]
+    ref = post["requestBody"]["content"]["multipart/form-data"]["schema"]["$ref"]
+    body = document["components"]["schemas"][ref.rsplit("/", 1)[1]]["properties"]
+    for field in ("position", "industry", "application_timeline", "resume_text", "template"):
+        assert field in body
     assert body["resume"]["format"] == "binary"
     assert body["photo"]["format"] == "binary"
     assert body["experience_level"]["enum"] == ["0-2", "3-5", "6+"]
