@@ -166,3 +166,26 @@ def test_unknown_template_lists_the_valid_names() -> None:
     assert isinstance(caught.value, ValueError)
     for name in TEMPLATES:
         assert name in caught.value.message
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_wrapped_bullet_lines_share_one_left_edge(template) -> None:
+    bullet = "Mentored five engineers " + "through their first on-call rotations " * 4 + "END"
+    document = CVDocument(
+        sections=[Section("experience", "Experience", entries=[Entry("Lead", bullets=[bullet])])]
+    )
+    pdf = render_pdf(document, template)
+    pdfium_doc = pdfium.PdfDocument(pdf)
+    try:
+        textpage = pdfium_doc[0].get_textpage()
+        text = textpage.get_text_range()
+        starts = [text.index("Mentored")]
+        # Every later line of the same bullet starts right after a line break.
+        position = starts[0]
+        while (position := text.find("\r\n", position + 1)) != -1 and "END" in text[position:]:
+            starts.append(position + 2)
+        assert len(starts) >= 2, "the bullet should wrap"
+        lefts = {round(textpage.get_charbox(i, loose=True)[0], 1) for i in starts}
+    finally:
+        pdfium_doc.close()
+    assert max(lefts) - min(lefts) < 0.6, lefts

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..document import Contact, CVDocument
 from .base import PdfMeta, RenderError, TemplateInfo
+from .fonts import register_fonts
 from .layout import check_size, default_meta
 from .letter import MAX_LETTER_CHARACTERS, render_letter
 from .markup import clean
@@ -18,7 +19,14 @@ __all__ = [
     "render_cover_letter",
     "render_pdf",
     "render_preview",
+    "warm_up",
 ]
+
+
+def warm_up() -> None:
+    """Parse the bundled fonts now. RQ workers call this before forking so each job
+    does not pay ~0.1 s of font loading (DESIGN.md: preload heavy modules)."""
+    register_fonts()
 
 
 def render_pdf(

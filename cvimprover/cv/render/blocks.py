@@ -12,7 +12,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 from ..document import Contact, CVDocument, Entry, Section
 from .base import RenderError
 from .markup import clean, display_url, escape, link, safe_url
-from .theme import Styles, Theme
+from .theme import BULLET, Styles, Theme
 
 # Entries with this many bullets or fewer are never split across pages.
 _KEEP_WHOLE_BULLETS = 4
@@ -198,7 +198,7 @@ def text_paragraphs(text: str, style) -> list[Flowable]:
 
 
 def bullet(text: str, styles: Styles) -> Paragraph:
-    return Paragraph(escape(text), styles.bullet, bulletText="•")
+    return Paragraph(escape(text), styles.bullet, bulletText=BULLET)
 
 
 def entry(item: Entry, styles: Styles, width: float, *, one_line: bool = False) -> list[Flowable]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from .fonts import SANS, SERIF, bold, italic, register_fonts
 
@@ -74,6 +75,17 @@ def _style(name: str, **kwargs: object) -> ParagraphStyle:
     base = {"hyphenationLang": "", "embeddedHyphenation": 0, "alignment": TA_LEFT}
     base.update(kwargs)
     return ParagraphStyle(name, **base)
+
+
+BULLET = "•"
+BULLET_INDENT = 2.0
+
+
+def _bullet_text_indent(theme: Theme) -> float:
+    """Where bullet text starts. reportlab pushes the first line right unless the indent
+    clears the bullet plus 0.6 em, which would misalign it with the lines below."""
+    clearance = BULLET_INDENT + stringWidth(BULLET, theme.body_font, theme.body_size)
+    return max(theme.bullet_indent, clearance + 0.6 * theme.body_size + 0.5)
 
 
 def make_styles(theme: Theme) -> Styles:
@@ -150,9 +162,10 @@ def make_styles(theme: Theme) -> Styles:
         bullet=_style(
             "bullet",
             parent=body,
-            leftIndent=theme.bullet_indent,
-            bulletIndent=2,
+            leftIndent=_bullet_text_indent(theme),
+            bulletIndent=BULLET_INDENT,
             bulletFontName=theme.body_font,
+            bulletFontSize=size,  # reportlab's default is a fixed 10 pt
             bulletColor=theme.accent_colour,
             spaceAfter=theme.bullet_gap,
         ),
