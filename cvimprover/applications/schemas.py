@@ -47,7 +47,6 @@ class QuestionnaireSchema(Schema):
         metadata={"description": "PDF template name (see /templates)."},
     )
     instructions = fields.String(
-        load_default="",
         validate=validate.Length(min=10, max=5000),
         metadata={"description": 'Optional free text, e.g. "emphasise leadership".'},
     )

@@ -71,3 +71,4 @@ def test_docs_page_works_offline(client):
     assert "https://" not in html.split("<body")[0]  # no CDN assets
     asset = client.get("/api/v1/docs/assets/swagger-ui-bundle.js")
     assert asset.status_code == 200 and len(asset.data) > 100_000
+    asset.close()
