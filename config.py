@@ -85,6 +85,51 @@ class Config:
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", False)
     WTF_CSRF_TIME_LIMIT = None
 
+    # Behind the platform's router: trust one proxy hop for the client address and scheme
+    PROXY_FIX_X_FOR = _int("PROXY_FIX_X_FOR", 1)
+    PROXY_FIX_X_PROTO = _int("PROXY_FIX_X_PROTO", 1)
+
+    # Plans and their limits (DESIGN.md). `flask plans seed` and migration 0003 store
+    # them in the `plans` table; these are also the fallback when a row is missing.
+    PLANS = (
+        {"name": "free", "title": "Free", "rank": 0, "improvements_per_day": 3,
+         "applications_per_day": 5, "uploads_per_day": 3, "api_calls_per_hour": 100},
+        {"name": "basic", "title": "Basic", "rank": 1, "improvements_per_day": 20,
+         "applications_per_day": 50, "uploads_per_day": 20, "api_calls_per_hour": 300},
+        {"name": "pro", "title": "Pro", "rank": 2, "improvements_per_day": 100,
+         "applications_per_day": 200, "uploads_per_day": 100, "api_calls_per_hour": 600},
+        {"name": "premium", "title": "Premium", "rank": 3, "improvements_per_day": 1000,
+         "applications_per_day": 1000, "uploads_per_day": 500, "api_calls_per_hour": 1200},
+    )  # fmt: skip
+    DEFAULT_PLAN = "free"
+    RATE_LIMITS_ENABLED = _bool("RATE_LIMITS_ENABLED", True)
+    RATE_LIMIT_KEY_PREFIX = os.environ.get("RATE_LIMIT_KEY_PREFIX", "cvimprover:limits:")
+    # Counters outlive their window this long, so the daily roll-up can still read them
+    RATE_LIMIT_KEEP_SECONDS = _int("RATE_LIMIT_KEEP_SECONDS", 2 * 24 * 3600)
+    # Unauthenticated routes (API register and token, web login and signup), per client IP
+    AUTH_IP_LIMIT = _int("AUTH_IP_LIMIT", 20)
+    AUTH_IP_WINDOW = _int("AUTH_IP_WINDOW", 600)
+    UPGRADE_URL = os.environ.get("UPGRADE_URL", "/account")
+
+    # Cache timeouts (every key has one: STYLE.md)
+    CACHE_PLANS_TIMEOUT = _int("CACHE_PLANS_TIMEOUT", 300)
+    CACHE_REPORT_TIMEOUT = _int("CACHE_REPORT_TIMEOUT", 3600)
+    CACHE_DOCUMENT_TIMEOUT = _int("CACHE_DOCUMENT_TIMEOUT", 3600)
+
+    # Maintenance run by the scheduler on the `low` queue
+    RETENTION_BATCH_SIZE = _int("RETENTION_BATCH_SIZE", 200)
+    # A pending application is only "stuck" once it is this old (its job may be enqueuing)
+    STUCK_GRACE_SECONDS = _int("STUCK_GRACE_SECONDS", 120)
+    # A job started longer ago than JOB_TIMEOUT + this margin is abandoned
+    STUCK_MARGIN_SECONDS = _int("STUCK_MARGIN_SECONDS", 300)
+    # After this many re-enqueues an application is marked failed, not retried forever
+    MAX_REQUEUES = _int("MAX_REQUEUES", 3)
+    SCHEDULER_INTERVAL = _int("SCHEDULER_INTERVAL", 30)
+    CRON_PURGE_EXPIRED = os.environ.get("CRON_PURGE_EXPIRED", "17 3 * * *")
+    CRON_REQUEUE_STUCK = os.environ.get("CRON_REQUEUE_STUCK", "*/5 * * * *")
+    CRON_CLEAN_REGISTRIES = os.environ.get("CRON_CLEAN_REGISTRIES", "*/15 * * * *")
+    CRON_ROLL_UP_USAGE = os.environ.get("CRON_ROLL_UP_USAGE", "7 * * * *")
+
 
 class DevelopmentConfig(Config):
     DEBUG = False

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from config import Config, config_for
 
@@ -19,6 +19,10 @@ def create_app(config: str | type[Config] | None = None, **overrides: Any) -> Fl
         app.config["CACHE_REDIS_URL"] = app.config["REDIS_URL"]
 
     configure_logger(app)
+    # One proxy hop (the platform's router): the client address and scheme it saw
+    app.wsgi_app = ProxyFix(
+        app.wsgi_app, x_for=app.config["PROXY_FIX_X_FOR"], x_proto=app.config["PROXY_FIX_X_PROTO"]
+    )
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -41,15 +45,19 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from cvimprover.admin import register_admin
     from cvimprover.api import register_api
     from cvimprover.applications.views import bp as applications_views
     from cvimprover.auth.views import bp as auth_views
     from cvimprover.health import bp as health
+    from cvimprover.limits.views import bp as account_views
 
     register_api(app)
     app.register_blueprint(health)
     app.register_blueprint(auth_views)
     app.register_blueprint(applications_views)
+    app.register_blueprint(account_views)
+    register_admin(app)
 
 
 def register_errorhandlers(app: Flask) -> None:
@@ -65,7 +73,14 @@ def register_commands(app: Flask) -> None:
 
 
 def configure_logger(app: Flask) -> None:
-    app.logger.setLevel(getattr(logging, str(app.config["LOG_LEVEL"]).upper(), logging.INFO))
+    from cvimprover.logging import configure, log_requests, parse_level
+
+    level = parse_level(app.config["LOG_LEVEL"])
+    # Under test, pytest's own capture handles records; elsewhere JSON lines on stderr
+    if not app.testing:
+        configure(level)
+    app.logger.setLevel(level)
+    log_requests(app)
 
 
 def _migrations_dir():

@@ -130,3 +130,33 @@ def run_worker(app, redis_client):
         return worker
 
     return run
+
+
+# --- Operations (plans, limits, admin, maintenance, CLI) -------------------------------
+
+
+@pytest.fixture
+def make_user(app):
+    """Create a user in the database: make_user(email, plan="free", is_admin=False)."""
+    from cvimprover.auth.service import register_user
+
+    def make(email: str = "ops@example.com", *, plan: str = "free", is_admin: bool = False):
+        user = register_user(email, "correct horse battery", email.split("@")[0])
+        user.plan = plan
+        user.is_admin = is_admin
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def web_login(client):
+    """Log `email` in through the web form (password as make_user sets it)."""
+
+    def login(email: str, password: str = "correct horse battery"):
+        response = client.post("/login", data={"email": email, "password": password})
+        assert response.status_code == 302, response.status_code
+        return response
+
+    return login

@@ -12,12 +12,13 @@ def register_api(app: Flask) -> None:
     from cvimprover.auth.resources import blp as auth
     from cvimprover.extensions import api, csrf
     from cvimprover.gallery.resources import blp as gallery
+    from cvimprover.limits.resources import blp as limits
 
     api.spec.components.security_scheme(
         "bearerAuth",
         {"type": "http", "scheme": "bearer", "description": "A token from /auth/token"},
     )
     app.register_blueprint(docs_assets)
-    for blueprint in (auth, applications, gallery):
+    for blueprint in (auth, applications, gallery, limits):
         csrf.exempt(blueprint)  # token-authenticated, no cookies
         api.register_blueprint(blueprint)

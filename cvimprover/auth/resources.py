@@ -10,15 +10,20 @@ from cvimprover.auth.schemas import CredentialsSchema, RegisteredSchema, Registe
 from cvimprover.auth.service import EmailTaken, authenticate, register_user
 from cvimprover.auth.tokens import issue_token
 from cvimprover.extensions import db
+from cvimprover.limits import limit_by_ip
 
 blp = Blueprint("api_auth", __name__, url_prefix="/api/v1/auth", description="Accounts and tokens")
 
 
 @blp.route("/register")
 class Register(MethodView):
+    # Unauthenticated: every attempt counts against the caller's address
+    decorators = [limit_by_ip("auth")]
+
     @blp.arguments(RegisterSchema)
     @blp.response(201, RegisteredSchema)
     @blp.alt_response(409, description="The email address is already registered")
+    @blp.alt_response(429, description="Too many attempts from this address; see Retry-After")
     def post(self, data):
         """Create an account and return its first token"""
         try:
@@ -32,9 +37,12 @@ class Register(MethodView):
 
 @blp.route("/token")
 class Token(MethodView):
+    decorators = [limit_by_ip("auth")]
+
     @blp.arguments(CredentialsSchema)
     @blp.response(200, TokenSchema)
     @blp.alt_response(401, description="Wrong email or password")
+    @blp.alt_response(429, description="Too many attempts from this address; see Retry-After")
     def post(self, data):
         """Exchange email and password for a new bearer token"""
         user = authenticate(data["email"], data["password"])

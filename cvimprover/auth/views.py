@@ -8,6 +8,7 @@ from flask_login import login_required, login_user, logout_user
 from cvimprover.auth.schemas import RegisterSchema
 from cvimprover.auth.service import EmailTaken, authenticate, register_user
 from cvimprover.extensions import db, login_manager
+from cvimprover.limits import limit_by_ip
 from cvimprover.models import User
 
 bp = Blueprint("auth", __name__)
@@ -19,6 +20,7 @@ def load_user(user_id: str) -> User | None:
 
 
 @bp.route("/signup", methods=["GET", "POST"])
+@limit_by_ip("auth")
 def signup():
     errors: dict = {}
     if request.method == "POST":
@@ -39,6 +41,7 @@ def signup():
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@limit_by_ip("auth")
 def login():
     error = None
     if request.method == "POST":
