@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pypdfium2 as pdfium
 
-# Page footers ("Name   Page 2 of 3") sit in the bottom 10 mm; body text never does.
-FOOTER_ZONE = 10 * 72 / 25.4
+# Page footers ("Name   Page 2 of 3") sit in the bottom 11.5 mm; body text never does.
+FOOTER_ZONE = 11.5 * 72 / 25.4
 
 
 def page_texts(pdf: bytes, *, with_footer: bool = False) -> list[str]:

@@ -189,3 +189,20 @@ def test_wrapped_bullet_lines_share_one_left_edge(template) -> None:
     finally:
         pdfium_doc.close()
     assert max(lefts) - min(lefts) < 0.6, lefts
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+@pytest.mark.parametrize(
+    ("name", "headline"),
+    [
+        ("Maria-Magdalena Wiśniewska-Krzyżanowska von Hohenzollern-Sigmaringen", "Engineer"),
+        ("Ana Lima", "Principal engineer, " * 12),
+        ("Long " * 60, "Headline " * 300),
+    ],
+    ids=["long-name", "long-headline", "absurd"],
+)
+def test_long_names_and_headlines_are_never_cut(template, name, headline, photo_jpeg) -> None:
+    document = sample_cv(pages=1, name=name)
+    document.headline = headline
+    pdf = render_pdf(document, template, photo=photo_jpeg)
+    assert_in_order("\n".join(page_texts(pdf)), [name, headline, "Summary", "Experience"])

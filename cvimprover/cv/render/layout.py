@@ -6,6 +6,7 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
@@ -71,7 +72,9 @@ def numbered_canvas(theme: Theme, footer_label: str) -> type[Canvas]:
             y = theme.margin_bottom * 0.45
             self.setFont(theme.body_font, size)
             self.setFillColor(theme.muted_colour)
-            if footer_label:
+            room = (PAGE_SIZE[0] - theme.margin_left - theme.margin_right) * 0.6
+            # The name is a courtesy on later pages; one too long to fit is simply left out.
+            if footer_label and stringWidth(footer_label, theme.body_font, size) <= room:
                 self.drawString(theme.margin_left, y, footer_label)
             self.drawRightString(PAGE_SIZE[0] - theme.margin_right, y, f"Page {number} of {total}")
 

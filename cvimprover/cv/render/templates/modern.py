@@ -50,36 +50,62 @@ THEME = Theme(
     margin_bottom=16 * mm,
 )
 SIDEBAR_KINDS = ("skills", "languages", "certifications")
-BAND_HEIGHT = 40 * mm
+PAGE_WIDTH, PAGE_HEIGHT = PAGE_SIZE
+BAND_MIN_HEIGHT = 40 * mm
+BAND_PAD = 8 * mm
+# Name and headline taller than this would crowd out the page: they go in the main column.
+BAND_MAX_TEXT = PAGE_HEIGHT * 0.35
+MIN_NAME_SIZE = 16
 SIDEBAR_WIDTH = 64 * mm
 SIDEBAR_PAD = 8 * mm
 GUTTER = 9 * mm
+BELOW_BAND = 9 * mm
 BAND_COLOUR = "#1b4965"
 SIDEBAR_TINT = "#eef3f7"
 PHOTO_SIZE = 30 * mm
+MAIN_X = SIDEBAR_WIDTH + GUTTER
+MAIN_WIDTH = PAGE_WIDTH - MAIN_X - THEME.margin_right
 
 
-@dataclass(frozen=True)
-class _Geometry:
-    page_width: float = PAGE_SIZE[0]
-    page_height: float = PAGE_SIZE[1]
+@dataclass
+class _Band:
+    """The header band's text, laid out for this CV, and the height it needs."""
 
-    @property
-    def main_x(self) -> float:
-        return SIDEBAR_WIDTH + GUTTER
-
-    @property
-    def main_width(self) -> float:
-        return self.page_width - self.main_x - THEME.margin_right
+    flow: list[Flowable]
+    text_x: float
+    text_height: float
+    height: float
 
     @property
+    def bottom(self) -> float:
+        return PAGE_HEIGHT - self.height
+
     def sidebar_frame(self) -> tuple[float, float, float, float]:
-        top = self.page_height - BAND_HEIGHT - 9 * mm
-        bottom = THEME.margin_bottom
-        return (SIDEBAR_PAD, bottom, SIDEBAR_WIDTH - 2 * SIDEBAR_PAD, top - bottom)
+        top = self.bottom - BELOW_BAND
+        return (
+            SIDEBAR_PAD,
+            THEME.margin_bottom,
+            SIDEBAR_WIDTH - 2 * SIDEBAR_PAD,
+            top - THEME.margin_bottom,
+        )
 
 
-GEOMETRY = _Geometry()
+def _plan_band(document: CVDocument, photo: bytes | None) -> tuple[_Band, list[Flowable]]:
+    """The band, plus any header text that had to move to the main column instead."""
+    text_x = MAIN_X if photo else SIDEBAR_PAD
+    text_width = PAGE_WIDTH - text_x - THEME.margin_right
+    name_size = THEME.name_size
+    # Long names shrink a little, then the band grows; nothing is cut off.
+    while True:
+        flow = _band_text(document, name_size)
+        used = _height(flow, text_width)
+        if used <= BAND_MIN_HEIGHT - 2 * BAND_PAD or name_size <= MIN_NAME_SIZE:
+            break
+        name_size -= 2
+    if used > BAND_MAX_TEXT:
+        return _Band([], text_x, 0, BAND_MIN_HEIGHT), flow
+    height = max(BAND_MIN_HEIGHT, used + 2 * BAND_PAD)
+    return _Band(flow, text_x, used, height), []
 
 
 def _sidebar_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
@@ -152,17 +178,17 @@ def _contact_section(document: CVDocument) -> list[Flowable]:
 def _height(flow: list[Flowable], width: float) -> float:
     total = 0.0
     for item in flow:
-        _, h = item.wrap(width, GEOMETRY.page_height)
+        _, h = item.wrap(width, PAGE_HEIGHT)
         total += h + item.getSpaceBefore() + item.getSpaceAfter()
     return total
 
 
 def _split_sidebar(
-    groups: list[tuple[Section | None, list[Flowable]]],
+    groups: list[tuple[Section | None, list[Flowable]]], band: _Band
 ) -> tuple[list[Flowable], list[tuple[Section | None, list[Flowable]]]]:
     """Sidebar flowables that fit on page 1, and the groups that must move to the main
     column so nothing is lost when the sidebar overflows (order kept)."""
-    _, _, width, height = GEOMETRY.sidebar_frame
+    _, _, width, height = band.sidebar_frame()
     fitted: list[Flowable] = []
     overflow: list[tuple[Section | None, list[Flowable]]] = []
     used = 0.0
@@ -176,37 +202,25 @@ def _split_sidebar(
     return fitted, overflow
 
 
-def _band(canv: Canvas, document: CVDocument, photo: bytes | None) -> None:
-    width, height = GEOMETRY.page_width, GEOMETRY.page_height
+def _draw_band(canv: Canvas, band: _Band, photo: bytes | None) -> None:
     canv.setFillColor(HexColor(BAND_COLOUR))
-    canv.rect(0, height - BAND_HEIGHT, width, BAND_HEIGHT, stroke=0, fill=1)
-    text_x = GEOMETRY.main_x if photo else SIDEBAR_PAD
+    canv.rect(0, band.bottom, PAGE_WIDTH, band.height, stroke=0, fill=1)
     if photo:
         picture = blocks.Photo(photo, PHOTO_SIZE, circle=True, ring="#ffffff")
         picture.wrapOn(canv, SIDEBAR_WIDTH, PHOTO_SIZE)
-        picture.drawOn(canv, 0, height - BAND_HEIGHT + (BAND_HEIGHT - PHOTO_SIZE) / 2)
-    text_width = width - text_x - THEME.margin_right
-    flow: list[Flowable] = []
-    name_size = THEME.name_size
-    # Long names shrink rather than spill out of the band.
-    while True:
-        flow = _band_text(document, name_size)
-        used = _height(flow, text_width)
-        if used <= BAND_HEIGHT - 8 * mm or name_size <= 12:
-            break
-        name_size -= 2
-    frame = Frame(
-        text_x,
-        height - BAND_HEIGHT + (BAND_HEIGHT - used) / 2,
-        text_width,
-        used + 1,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        showBoundary=0,
-    )
-    frame.addFromList(flow, canv)
+        picture.drawOn(canv, 0, band.bottom + (band.height - PHOTO_SIZE) / 2)
+    if band.flow:
+        frame = Frame(
+            band.text_x,
+            band.bottom + (band.height - band.text_height) / 2,
+            PAGE_WIDTH - band.text_x - THEME.margin_right,
+            band.text_height + 1,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        frame.addFromList(list(band.flow), canv)
 
 
 def _band_text(document: CVDocument, name_size: float) -> list[Flowable]:
@@ -241,32 +255,27 @@ def _sidebar_tint(canv: Canvas, top: float) -> None:
     canv.rect(0, 0, SIDEBAR_WIDTH, top, stroke=0, fill=1)
 
 
-def page_templates(
-    document: CVDocument, photo: bytes | None, sidebar: list[Flowable]
-) -> list[PageTemplate]:
-    height = GEOMETRY.page_height
-    first_top = height - BAND_HEIGHT - 9 * mm
-
+def page_templates(band: _Band, photo: bytes | None, sidebar: list[Flowable]) -> list[PageTemplate]:
     def first_page(canv: Canvas, _doc: object) -> None:
         canv.saveState()
-        _band(canv, document, photo)
-        _sidebar_tint(canv, height - BAND_HEIGHT)
-        x, y, w, h = GEOMETRY.sidebar_frame
+        _draw_band(canv, band, photo)
+        _sidebar_tint(canv, band.bottom)
+        x, y, w, h = band.sidebar_frame()
         frame = Frame(x, y, w, h, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         frame.addFromList(list(sidebar), canv)
         canv.restoreState()
 
     def later_page(canv: Canvas, _doc: object) -> None:
         canv.saveState()
-        _sidebar_tint(canv, height)
+        _sidebar_tint(canv, PAGE_HEIGHT)
         canv.restoreState()
 
     def main_frame(top: float, frame_id: str) -> Frame:
         bottom = THEME.margin_bottom
         return Frame(
-            GEOMETRY.main_x,
+            MAIN_X,
             bottom,
-            GEOMETRY.main_width,
+            MAIN_WIDTH,
             top - bottom,
             leftPadding=0,
             rightPadding=0,
@@ -278,13 +287,13 @@ def page_templates(
     return [
         PageTemplate(
             id="first",
-            frames=[main_frame(first_top, "main1")],
+            frames=[main_frame(band.bottom - BELOW_BAND, "main1")],
             onPage=first_page,
             autoNextPageTemplate="later",
         ),
         PageTemplate(
             id="later",
-            frames=[main_frame(height - THEME.margin_top, "main")],
+            frames=[main_frame(PAGE_HEIGHT - THEME.margin_top, "main")],
             onPage=later_page,
         ),
     ]
@@ -306,17 +315,18 @@ def render(document: CVDocument, photo: bytes | None, meta: PdfMeta) -> bytes:
             groups.append((part, _sidebar_section(part)))
         else:
             main_parts.append(part)
-    sidebar, overflow = _split_sidebar(groups)
-    story: list[Flowable] = [Spacer(1, 0)]
+    band, header_overflow = _plan_band(document, photo)
+    sidebar, overflow = _split_sidebar(groups, band)
+    story: list[Flowable] = [Spacer(1, 0), *header_overflow]
     for part, flow in overflow:
         if part is None:
             # The contact block alone is taller than the sidebar: it leads the main column.
             story.extend(flow)
     for part in main_parts + [p for p, _ in overflow if p is not None]:
-        story.extend(blocks.section(part, styles, theme, GEOMETRY.main_width))
+        story.extend(blocks.section(part, styles, theme, MAIN_WIDTH))
     pdf, _ = build(
         story,
-        page_templates(document, photo, sidebar),
+        page_templates(band, photo, sidebar),
         theme,
         meta,
         lang=document.language,
