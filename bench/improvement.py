@@ -76,7 +76,7 @@ def main() -> int:
     worker = subprocess.Popen(
         [sys.executable, "-m", "rq.cli", "worker", "--url", redis_url, "--worker-class",
          "jobs.worker.CVWorker", "-q", "high", "default", "low"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     resume = sample_pdf()
     try:

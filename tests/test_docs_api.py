@@ -35,21 +35,23 @@ def server(app):
 
 
 @pytest.fixture
-def worker(app, database_url, redis_url):
+def worker(app, database_url, redis_url, tmp_path):
     env = dict(
         os.environ,
         DATABASE_URL=database_url,
         REDIS_URL=redis_url,
         CVIMPROVER_ENV="testing",
     )
+    log = (tmp_path / "worker.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "rq.cli", "worker", "--url", redis_url,
          "--worker-class", "jobs.worker.CVWorker", "high", "default", "low"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
-    yield process
+    yield tmp_path / "worker.log"
     process.terminate()
     process.wait(20)
+    log.close()
 
 
 def test_walkthrough_runs_as_written(server, worker, tmp_path):
@@ -63,7 +65,7 @@ def test_walkthrough_runs_as_written(server, worker, tmp_path):
         text=True,
         timeout=240,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr + worker.read_text()
     assert "classic" in result.stdout  # the templates listing
     assert re.search(r"^done 100% done$", result.stdout, flags=re.M), result.stdout
     assert result.stdout.strip().endswith("204")  # the delete
