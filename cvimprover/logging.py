@@ -72,6 +72,9 @@ def log_requests(app: Flask) -> None:
 
     @app.before_request
     def start_timer() -> None:
+        # Where an app context outlives requests (tests), forget the previous request's user
+        g.pop("api_user", None)
+        g.pop("_login_user", None)
         g.request_started = time.perf_counter()
 
     @app.after_request

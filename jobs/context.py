@@ -60,4 +60,16 @@ def report_progress(application, percent: int, stage: str) -> None:
     application.progress = percent
     application.stage = stage
     db.session.commit()
-    log.info("application %s: %s (%d%%)", application.id, stage, percent)
+    log.info(
+        "application %s: %s (%d%%)",
+        application.id,
+        stage,
+        percent,
+        extra={
+            "event": "job_stage",
+            "application_id": application.id,
+            "job_id": job.id if job is not None else None,
+            "stage": stage,
+            "progress": percent,
+        },
+    )
