@@ -115,6 +115,8 @@ class Config:
     CACHE_PLANS_TIMEOUT = _int("CACHE_PLANS_TIMEOUT", 300)
     CACHE_REPORT_TIMEOUT = _int("CACHE_REPORT_TIMEOUT", 3600)
     CACHE_DOCUMENT_TIMEOUT = _int("CACHE_DOCUMENT_TIMEOUT", 3600)
+    # Previews are cached; PDFs and anything bigger are read from the database
+    CACHE_DOCUMENT_MAX_BYTES = _int("CACHE_DOCUMENT_MAX_BYTES", 1 * MB)
 
     # Maintenance run by the scheduler on the `low` queue
     RETENTION_BATCH_SIZE = _int("RETENTION_BATCH_SIZE", 200)

@@ -160,3 +160,59 @@ def web_login(client):
         return response
 
     return login
+
+
+@pytest.fixture
+def make_application(app):
+    """Store an application directly: make_application(user, status="done", age_days=0, ...)."""
+    import hashlib
+    from datetime import timedelta
+
+    from cvimprover.models import Analysis, Application, Document, utcnow
+
+    def make(
+        user,
+        *,
+        status: str = "done",
+        age_days: float = 0,
+        analysis: dict | None = None,
+        documents: dict[str, bytes] | None = None,
+        job_id: str | None = None,
+    ):
+        created = utcnow() - timedelta(days=age_days)
+        application = Application(
+            user=user,
+            position="Backend Engineer",
+            industry="Software",
+            experience_level="3-5",
+            company_size="medium",
+            application_timeline="immediate",
+            status=status,
+            job_id=job_id,
+            created_at=created,
+            updated_at=created,
+        )
+        for kind, data in (documents or {"resume": b"Ada Lovelace, Python"}).items():
+            application.documents.append(
+                Document(
+                    kind=kind,
+                    filename=f"{kind}.bin",
+                    content_type="application/octet-stream",
+                    size=len(data),
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    data=data,
+                )
+            )
+        if analysis is not None or status == "done":
+            application.analysis = Analysis(
+                report=analysis or {"score_before": 40, "score_after": 80},
+                improved={},
+                cover_letter="",
+                score_before=40,
+                score_after=80,
+            )
+        db.session.add(application)
+        db.session.commit()
+        return application
+
+    return make
