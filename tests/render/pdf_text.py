@@ -27,8 +27,12 @@ def page_texts(pdf: bytes, *, with_footer: bool = False) -> list[str]:
 
 
 def squash(text: str) -> str:
-    """Text without any whitespace: line breaks are layout, the characters are content."""
-    return "".join(text.split())
+    """Text without any whitespace: line breaks are layout, the characters are content.
+
+    PDFium reports a hyphen that ends a line as U+FFFE, or U+0002 in bounded text (it
+    guesses the word was hyphenated); the PDF holds a real "-", so read it back as one.
+    """
+    return "".join(text.replace("\ufffe", "-").replace("\x02", "-").split())
 
 
 def assert_in_order(text: str, pieces: list[str]) -> None:

@@ -146,3 +146,11 @@ def test_giant_unbreakable_word_does_not_crash() -> None:
 def test_bad_photo_is_a_render_error() -> None:
     with pytest.raises(RenderError):
         render_pdf(sample_cv(), "modern", photo=b"\xff\xd8not really a jpeg")
+
+
+def test_pasted_data_without_spaces_is_refused_quickly() -> None:
+    document = CVDocument(sections=[Section("other", "Other", text="QUJD" * 10_000)])
+    started = time.perf_counter()
+    with pytest.raises(RenderError, match="without spaces"):
+        render_pdf(document)
+    assert time.perf_counter() - started < 0.5

@@ -22,24 +22,35 @@ PAGE_SIZE = A4
 MAX_PAGES = 50
 MAX_CHARACTERS = 200_000
 MAX_BLOCKS = 5_000
+LONG_WORD = 100
+MAX_UNBROKEN = 20_000
+
+
+def _texts(document: CVDocument) -> list[str]:
+    texts = [document.headline, *(v for v in vars(document.contact).values() if isinstance(v, str))]
+    texts += [f"{link.label} {link.url}" for link in document.contact.links]
+    for part in document.sections:
+        texts += [part.heading, part.text, *part.items]
+        for item in part.entries:
+            texts += [item.title, item.organisation, item.dates, item.location, *item.bullets]
+    return [t for t in texts if isinstance(t, str)]
 
 
 def check_size(document: CVDocument) -> None:
     """Refuse documents no CV could need before spending time laying them out."""
-    characters = len(document.headline) + sum(
-        len(value) for value in vars(document.contact).values() if isinstance(value, str)
-    )
-    blocks = len(document.contact.links)
-    for part in document.sections:
-        characters += len(part.heading) + len(part.text) + sum(len(i) for i in part.items)
-        blocks += 1 + len(part.items) + len(part.entries)
-        for item in part.entries:
-            characters += len(item.title) + len(item.organisation) + len(item.dates)
-            characters += len(item.location) + sum(len(b) for b in item.bullets)
-            blocks += len(item.bullets)
-    if characters > MAX_CHARACTERS or blocks > MAX_BLOCKS:
+    texts = _texts(document)
+    characters = sum(len(t) for t in texts)
+    if characters > MAX_CHARACTERS or len(texts) > MAX_BLOCKS:
         raise RenderError(
             f"This CV is too long to render (more than about {MAX_PAGES} pages); shorten it."
+        )
+    # reportlab breaks a word wider than the column letter by letter, which is slow;
+    # a little is normal (a long URL), tens of thousands of letters is pasted data.
+    unbroken = sum(len(w) for t in texts for w in t.split() if len(w) > LONG_WORD)
+    if unbroken > MAX_UNBROKEN:
+        raise RenderError(
+            "This CV contains long runs of text without spaces, which looks like pasted "
+            "data rather than CV text; remove them and try again."
         )
 
 
