@@ -1,4 +1,4 @@
-"""Regenerates docs/templates/<template>.png, page 1 of each template on the sample CV.
+"""Regenerates docs/templates/<template>.png: page 1 of each template on the sample CV.
 
 Run from the repository root: .venv/bin/python docs/templates/make_previews.py
 """
@@ -43,9 +43,17 @@ def main() -> None:
     out = Path(__file__).resolve().parent
     photo = placeholder_portrait()
     document = sample_cv(pages=1)
-    for name, info in TEMPLATES.items():
-        pdf = render_pdf(document, name, photo=photo if info.supports_photo else None)
-        path = out / f"{name}.png"
+    # Each template in its usual dress (modern with a photo, the others without), plus
+    # every other template that can take a photo, shown with one.
+    shots = [(name, name, name == "modern") for name in TEMPLATES]
+    shots += [
+        (f"{name}-photo", name, True)
+        for name, info in TEMPLATES.items()
+        if info.supports_photo and name != "modern"
+    ]
+    for filename, name, with_photo in shots:
+        pdf = render_pdf(document, name, photo=photo if with_photo else None)
+        path = out / f"{filename}.png"
         path.write_bytes(render_preview(pdf, width=WIDTH))
         print(f"wrote {path.relative_to(ROOT)}")
 

@@ -127,6 +127,39 @@ class Photo(Flowable):
                 canv.roundRect(x, 0, self.size, self.size, self.size * 0.08, stroke=1, fill=0)
 
 
+class BesidePhoto(Flowable):
+    """Header paragraphs on the left with the photo at the top right (classic with a photo)."""
+
+    def __init__(self, flow: list[Flowable], photo: Photo, gap: float = 14) -> None:
+        super().__init__()
+        self.flow = flow
+        self.photo = photo
+        self.gap = gap
+        self._sizes: list[tuple[float, float]] = []
+
+    def _text_width(self, avail_width: float) -> float:
+        return avail_width - self.photo.size - self.gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        width = self._text_width(avail_width)
+        self._sizes = [f.wrap(width, avail_height) for f in self.flow]
+        text = sum(h for _, h in self._sizes) + sum(f.getSpaceBefore() for f in self.flow[1:])
+        self.height = max(text, self.photo.size)
+        return avail_width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for number, (item, (_, h)) in enumerate(zip(self.flow, self._sizes, strict=True)):
+            if number:
+                y -= item.getSpaceBefore()
+            y -= h
+            item.drawOn(self.canv, 0, y)
+        # Drawn after the text so extracted text starts with the name.
+        self.photo.wrap(self.photo.size, self.photo.size)
+        self.photo.drawOn(self.canv, self.width - self.photo.size, self.height - self.photo.size)
+
+
 def contact_details(contact: Contact, link_colour: str | None = None) -> list[str]:
     """Markup for e-mail, phone and place, in that order; e-mail and phone are clickable."""
     parts = []

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Frame, PageTemplate
+from dataclasses import replace
+
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Frame, PageTemplate, Spacer
 
 from ...document import CVDocument
 from .. import blocks
 from ..base import PdfMeta, TemplateInfo
 from ..layout import PAGE_SIZE, build
-from ..theme import Theme, make_styles
+from ..theme import Styles, Theme, make_styles
 
 INFO = TemplateInfo(
     name="classic",
     title="Classic",
-    description="One column, serif headings, generous margins: suits any role and any reader.",
-    supports_photo=False,
+    description="One column, serif headings, generous margins: suits any role and any "
+    "reader. An optional photo sits at the top right.",
+    supports_photo=True,
 )
 THEME = Theme()
+PHOTO_SIZE = 28 * mm
 
 
 def page_templates(theme: Theme) -> list[PageTemplate]:
@@ -36,11 +42,28 @@ def page_templates(theme: Theme) -> list[PageTemplate]:
     return [PageTemplate(id="page", frames=[frame])]
 
 
+def _header(
+    document: CVDocument, styles: Styles, theme: Theme, photo: bytes | None, width: float
+) -> list[Flowable]:
+    """Centred name and contact lines; with a photo, left-aligned beside it on the right."""
+    if photo is None:
+        return blocks.header(document, styles, theme)
+    left = replace(theme, header_align=TA_LEFT)
+    flow = blocks.header(document, make_styles(left), left)
+    picture = blocks.Photo(photo, PHOTO_SIZE, circle=False)
+    composite = blocks.BesidePhoto(flow, picture)
+    _, height = composite.wrap(width, PAGE_SIZE[1])
+    if height > PAGE_SIZE[1] / 3:
+        # An absurdly long name or headline: keep all the text, full width, and skip the photo.
+        return blocks.header(document, styles, theme)
+    return [composite, Spacer(1, 2)]
+
+
 def render(document: CVDocument, photo: bytes | None, meta: PdfMeta) -> bytes:
     theme = THEME
     styles = make_styles(theme)
     width = PAGE_SIZE[0] - theme.margin_left - theme.margin_right
-    story = blocks.header(document, styles, theme)
+    story = _header(document, styles, theme, photo, width)
     for part in document.sections:
         story.extend(blocks.section(part, styles, theme, width))
     pdf, _ = build(
