@@ -8,7 +8,7 @@ import time
 import zlib
 
 import pytest
-from PIL import ExifTags, Image, ImageCms
+from PIL import ExifTags, Image, ImageCms, PngImagePlugin
 
 from cvimprover.images import PhotoError, ProcessedPhoto, process_photo
 from cvimprover.images.photo import MIN_SIDE, SIZES
@@ -239,3 +239,32 @@ def test_truncated_and_corrupt_files_raise_only_photo_error(fmt) -> None:
 def test_photo_error_is_a_value_error_with_message() -> None:
     error = PhotoError("x")
     assert isinstance(error, ValueError) and error.message == "x"
+
+
+def test_broken_icc_profile_is_ignored_not_fatal() -> None:
+    data = encode(halves(300, 300), "JPEG", icc_profile=b"definitely not a profile")
+    assert "icc_profile" in Image.open(io.BytesIO(data)).info
+    processed = process_photo(data)
+    assert close(decode(processed.square).getpixel((20, 256)), RED)
+    assert_clean(processed)
+
+
+def test_icc_tagged_transparent_png() -> None:
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    image = Image.new("RGBA", (300, 300), (0, 0, 0, 0))
+    image.paste((220, 20, 30, 255), (150, 0, 300, 300))
+    processed = process_photo(encode(image, "PNG", icc_profile=icc))
+    square = decode(processed.square)
+    assert close(square.getpixel((20, 256)), WHITE)
+    assert close(square.getpixel((490, 256)), RED)
+    assert_clean(processed)
+
+
+def test_png_text_chunks_are_not_carried_over() -> None:
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Comment", "taken at 52.52N 13.40E")
+    info.add_text("Author", "someone")
+    processed = process_photo(encode(halves(300, 300), "PNG", pnginfo=info))
+    for data in processed.sizes.values():
+        assert b"52.52N" not in data and b"someone" not in data
+    assert_clean(processed)
