@@ -293,4 +293,9 @@ def section(
     flow: list[Flowable] = []
     if clean(part.heading):
         flow.extend(heading(part.heading, styles, theme))
+        if body and isinstance(body[0], Paragraph) and body[0].style.name != "items":
+            # Running text may split: the CondPageBreak already guarantees a few lines
+            # under the heading, and tying a long paragraph to it would push the whole
+            # section over and leave half a page empty.
+            flow[-1].keepWithNext = 0  # type: ignore[attr-defined]
     return flow + body

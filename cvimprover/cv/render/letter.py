@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.units import mm
 from reportlab.platypus import Frame, PageTemplate, Spacer
 
 from ..document import Contact, CVDocument
@@ -17,17 +20,15 @@ MAX_LETTER_CHARACTERS = 30_000
 
 def render_letter(text: str, contact: Contact, theme: Theme, meta: PdfMeta) -> bytes:
     # A letter is one column whatever the CV template: only type and colour carry over.
-    margin = max(theme.margin_right, 18 * 2.8346)
-    theme = theme.__class__(
-        **{
-            **theme.__dict__,
-            "margin_left": margin,
-            "margin_right": margin,
-            "margin_top": max(theme.margin_top, 20 * 2.8346),
-            "header_align": TA_LEFT,
-            "line_ratio": max(theme.line_ratio, 1.45),
-            "body_size": max(theme.body_size, 10),
-        }
+    margin = max(theme.margin_right, 18 * mm)
+    theme = replace(
+        theme,
+        margin_left=margin,
+        margin_right=margin,
+        margin_top=max(theme.margin_top, 20 * mm),
+        header_align=TA_LEFT,
+        line_ratio=max(theme.line_ratio, 1.45),
+        body_size=max(theme.body_size, 10),
     )
     styles = make_styles(theme)
     story = blocks.header(CVDocument(contact=contact), styles, theme)
