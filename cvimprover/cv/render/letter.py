@@ -32,6 +32,7 @@ def render_letter(text: str, contact: Contact, theme: Theme, meta: PdfMeta) -> b
     )
     styles = make_styles(theme)
     story = blocks.header(CVDocument(contact=contact), styles, theme)
+    story.append(Spacer(1, 6))
     story.append(blocks.Rule(theme.rule_colour, space_after=0))
     story.append(Spacer(1, styles.body.leading * 1.5))
     body = styles.body.clone("letter_body", spaceAfter=styles.body.leading * 0.8)
