@@ -127,6 +127,7 @@ class Config:
     # After this many re-enqueues an application is marked failed, not retried forever
     MAX_REQUEUES = _int("MAX_REQUEUES", 3)
     SCHEDULER_INTERVAL = _int("SCHEDULER_INTERVAL", 30)
+    MAINTENANCE_JOB_TIMEOUT = _int("MAINTENANCE_JOB_TIMEOUT", 1800)
     CRON_PURGE_EXPIRED = os.environ.get("CRON_PURGE_EXPIRED", "17 3 * * *")
     CRON_REQUEUE_STUCK = os.environ.get("CRON_REQUEUE_STUCK", "*/5 * * * *")
     CRON_CLEAN_REGISTRIES = os.environ.get("CRON_CLEAN_REGISTRIES", "*/15 * * * *")

@@ -14,6 +14,7 @@ import reportlab.platypus  # noqa: F401
 from rq import Worker
 
 import jobs.improvement  # noqa: F401
+import jobs.maintenance  # noqa: F401
 import jobs.photo  # noqa: F401
 import jobs.render  # noqa: F401
 from jobs.context import job_app
