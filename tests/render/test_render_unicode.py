@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pdf_text import assert_in_order, page_texts
+from pdf_text import assert_in_order, page_texts, squash
 
 from cvimprover.cv.document import Contact, CVDocument, Entry, Section
 from cvimprover.cv.render import TEMPLATES, render_pdf
@@ -64,3 +64,21 @@ def test_fonts_are_embedded() -> None:
     assert b"/FontFile2" in pdf
     # None of the 14 standard fonts, which could not show Ł, Ж or Ω anyway.
     assert b"/Helvetica" not in pdf and b"/Times-Roman" not in pdf
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+def test_no_hyphenation_even_with_pyphen_installed(template) -> None:
+    # Long German and Polish compounds wrap in the narrow columns; none may gain a hyphen.
+    words = "Rechtsschutzversicherungsgesellschaften Konstantynopolitańczykowianeczka " * 12
+    document = CVDocument(
+        contact=Contact(name="Test"),
+        sections=[
+            Section("summary", "Summary", text=words),
+            Section("skills", "Skills", items=[words]),
+        ],
+    )
+    text = "\n".join(page_texts(render_pdf(document, template)))
+    for marker in ("-", "\u00ad", "\ufffe", "\x02"):
+        assert marker not in text
+    # A word wider than modern's sidebar is broken between letters (no hyphen added).
+    assert squash(text).count("Rechtsschutzversicherungsgesellschaften") == 24
