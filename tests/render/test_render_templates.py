@@ -206,3 +206,27 @@ def test_long_names_and_headlines_are_never_cut(template, name, headline, photo_
     document.headline = headline
     pdf = render_pdf(document, template, photo=photo_jpeg)
     assert_in_order("\n".join(page_texts(pdf)), [name, headline, "Summary", "Experience"])
+
+
+def test_modern_header_moved_out_of_the_band_is_not_white_on_white() -> None:
+    document = sample_cv(pages=1, name="Long " * 60)
+    document.headline = "Headline " * 300
+    pdf = render_pdf(document, "modern")
+    pdfium_doc = pdfium.PdfDocument(pdf)
+    try:
+        textpage = pdfium_doc[0].get_textpage()
+        index = textpage.get_text_range().index("Headline")
+        page = pdfium_doc[0]
+        # Sample the pixel colour under the word: it must be dark text, not white.
+        left, bottom, right, top = textpage.get_charbox(index)
+        image = page.render(scale=2).to_pil().convert("L")
+        height = page.get_height()
+        box = (
+            int(left * 2),
+            int((height - top) * 2),
+            int(right * 2) + 1,
+            int((height - bottom) * 2) + 1,
+        )
+        assert image.crop(box).getextrema()[0] < 128
+    finally:
+        pdfium_doc.close()

@@ -103,7 +103,9 @@ def _plan_band(document: CVDocument, photo: bytes | None) -> tuple[_Band, list[F
             break
         name_size -= 2
     if used > BAND_MAX_TEXT:
-        return _Band([], text_x, 0, BAND_MIN_HEIGHT), flow
+        # Dark-on-light styles: the band's white text would vanish on the page.
+        header = blocks.header(document, make_styles(THEME), THEME, contact=False)
+        return _Band([], text_x, 0, BAND_MIN_HEIGHT), header
     height = max(BAND_MIN_HEIGHT, used + 2 * BAND_PAD)
     return _Band(flow, text_x, used, height), []
 
