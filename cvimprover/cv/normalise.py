@@ -28,6 +28,9 @@ _ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Icon fonts (Font Awesome and friends) put their glyphs in the Unicode private-use areas.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
+# PDFium reports a hyphen that the layout added at a line end as U+FFFE (or U+0002):
+# the word continues on the next line.
+_PDFIUM_LINE_HYPHEN = re.compile(r"[\ufffe\x02][ \t]*\n[ \t]*")
 _HYPHENATED_BREAK = re.compile(r"([a-záéíóúñü])-\n[ \t]*([a-záéíóúñü])")
 
 
@@ -42,6 +45,7 @@ def normalise_text(text: str) -> str:
     """Return `text` with ligatures expanded, bullets unified and extraction noise removed."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _PDFIUM_LINE_HYPHEN.sub("", text)
     for ligature, letters in _LIGATURES.items():
         text = text.replace(ligature, letters)
     text = _INVISIBLE.sub("", text)

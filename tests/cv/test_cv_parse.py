@@ -18,6 +18,12 @@ def test_ligatures_hyphenation_bullets_icons_controls() -> None:
     assert "\x07" not in text and "\x00" not in text and "ok x" in text
 
 
+def test_pdfium_line_end_hyphen_markers_join_the_word() -> None:
+    # PDFium gives a layout hyphen at a line end as U+FFFE (or U+0002 in bounded text)
+    assert normalise_text("stake\ufffe\r\nholders") == "stakeholders"
+    assert normalise_text("develop\x02\nment team") == "development team"
+
+
 def test_hyphenated_compound_kept_across_capitals() -> None:
     assert "Coca-\nCola" in normalise_text("Coca-\nCola")
 
