@@ -27,7 +27,7 @@ def _templates():
 def template_preview(name: str) -> bytes:
     """PNG of page 1 of the sample CV in template `name` (rendered once, then cached)."""
     from cvimprover.cv.render import render_pdf, render_preview
-    from cvimprover.gallery.sample import sample_cv
+    from cvimprover.cv.render.samples import sample_cv
 
     return render_preview(render_pdf(sample_cv(), name))
 
