@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from flask import current_app
+from redis.exceptions import RedisError
 
 from cvimprover.extensions import cache, db
 from cvimprover.limits.models import Plan
@@ -40,7 +42,10 @@ class PlanLimits:
 
 def all_plans() -> list[PlanLimits]:
     """Every plan, cheapest first: the table's rows, else config's PLANS (cached)."""
-    plans = cache.get(PLANS_CACHE_KEY)
+    try:
+        plans = cache.get(PLANS_CACHE_KEY)
+    except RedisError:
+        plans = None
     if plans is None:
         rows = db.session.scalars(db.select(Plan).order_by(Plan.rank)).all()
         if rows:
@@ -50,7 +55,8 @@ def all_plans() -> list[PlanLimits]:
             ]
         else:
             plans = [PlanLimits(**p) for p in current_app.config["PLANS"]]
-        cache.set(PLANS_CACHE_KEY, plans, timeout=current_app.config["CACHE_PLANS_TIMEOUT"])
+        with contextlib.suppress(RedisError):
+            cache.set(PLANS_CACHE_KEY, plans, timeout=current_app.config["CACHE_PLANS_TIMEOUT"])
     return plans
 
 
@@ -93,4 +99,5 @@ def seed_plans() -> tuple[int, int]:
 
 
 def forget_plans() -> None:
-    cache.delete(PLANS_CACHE_KEY)
+    with contextlib.suppress(RedisError):
+        cache.delete(PLANS_CACHE_KEY)

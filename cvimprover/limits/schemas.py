@@ -32,6 +32,9 @@ class ScopeStatusSchema(Schema):
 class RateLimitStatusSchema(Schema):
     plan = fields.String()
     plan_title = fields.String()
+    counters_available = fields.Boolean(
+        metadata={"description": "False when Redis did not answer: `used` then reads 0."}
+    )
     scopes = fields.Dict(keys=fields.String(), values=fields.Nested(ScopeStatusSchema))
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import UTC, datetime
 from functools import wraps
 from typing import Any
 
 from flask import current_app, request
+from redis.exceptions import RedisError
 
 from cvimprover.api.errors import ApiError
 from cvimprover.limits import counters
@@ -15,6 +17,8 @@ from cvimprover.limits.counters import Counter
 from cvimprover.limits.plans import SCOPES, PlanLimits, plan_named, upgrade_for
 from cvimprover.models import User
 from cvimprover.queues import current_redis
+
+log = logging.getLogger(__name__)
 
 MUTATING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -129,9 +133,14 @@ def consume(user: User, scopes: dict[str, int]) -> None:
     plan = plan_named(user.plan)
     now = time.time()
     wanted = _counters(user, plan, scopes, now)
-    outcome = counters.consume(
-        current_redis(), [c for _, c in wanted], current_app.config["RATE_LIMIT_KEEP_SECONDS"]
-    )
+    try:
+        outcome = counters.consume(
+            current_redis(), [c for _, c in wanted], current_app.config["RATE_LIMIT_KEEP_SECONDS"]
+        )
+    except RedisError:
+        # Fail open: Redis down must not lose a submission (DESIGN.md)
+        log.warning("limits: Redis unavailable; %s not counted for user %s", scopes, user.id)
+        return
     if outcome.taken:
         return
     scope, full = wanted[outcome.full]
@@ -153,7 +162,10 @@ def refund(user: User, scopes: dict[str, int]) -> None:
     if not enabled():
         return
     wanted = _counters(user, plan_named(user.plan), scopes, time.time())
-    counters.refund(current_redis(), [c for _, c in wanted])
+    try:
+        counters.refund(current_redis(), [c for _, c in wanted])
+    except RedisError:
+        log.warning("limits: Redis unavailable; %s not refunded for user %s", scopes, user.id)
 
 
 def reset(user: User, scopes: list[str] | None = None) -> int:
@@ -168,7 +180,11 @@ def usage_status(user: User) -> dict[str, Any]:
     """Per scope {limit, used, remaining, reset_at, percentage_used, status}, and the plan."""
     plan = plan_named(user.plan)
     wanted = _counters(user, plan, dict.fromkeys(SCOPES, 1), time.time())
-    used = counters.read(current_redis(), [c.key for _, c in wanted])
+    try:
+        used = counters.read(current_redis(), [c.key for _, c in wanted])
+        available = True
+    except RedisError:
+        used, available = [0] * len(wanted), False
     scopes = {}
     for (scope, counter), count in zip(wanted, used, strict=True):
         percentage = round(100 * count / counter.limit, 1) if counter.limit else 100.0
@@ -180,7 +196,12 @@ def usage_status(user: User) -> dict[str, Any]:
             "percentage_used": percentage,
             "status": health(percentage),
         }
-    return {"plan": plan.name, "plan_title": plan.title, "scopes": scopes}
+    return {
+        "plan": plan.name,
+        "plan_title": plan.title,
+        "counters_available": available,
+        "scopes": scopes,
+    }
 
 
 def health(percentage: float) -> str:
@@ -215,7 +236,11 @@ def consume_ip(bucket: str) -> None:
     start, end = counters.window(config["AUTH_IP_WINDOW"])
     key = f"{config['RATE_LIMIT_KEY_PREFIX']}ip:{bucket}:{client_ip()}:{start}"
     counter = Counter(key, config["AUTH_IP_LIMIT"], end)
-    outcome = counters.consume(current_redis(), [counter], 0)
+    try:
+        outcome = counters.consume(current_redis(), [counter], 0)
+    except RedisError:
+        log.warning("limits: Redis unavailable; attempt from %s not counted", client_ip())
+        return
     if not outcome.taken:
         raise RateLimitExceeded(
             "Too many attempts from your address; try again later.",

@@ -3,6 +3,7 @@
 from rq import Queue, Worker
 
 from cvimprover import create_app
+from cvimprover.extensions import db
 
 
 def test_not_ready_without_a_worker(client):
@@ -39,6 +40,8 @@ def test_not_ready_when_redis_is_down(database_url):
     response = app.test_client().get("/readyz")
     assert response.status_code == 503
     assert "redis unavailable" in response.get_json()["reasons"]
+    with app.app_context():
+        db.engine.dispose()  # close this app's pooled connection now, not at GC
 
 
 def test_healthz_stays_liveness_without_workers(client):

@@ -142,3 +142,22 @@ def test_counters_expire(app, make_user, redis_client):
 )
 def test_status_thresholds(percentage, status):
     assert health(percentage) == status
+
+
+def test_limits_fail_open_when_redis_is_down(database_url):
+    from cvimprover import create_app
+
+    app = create_app(
+        "testing", SQLALCHEMY_DATABASE_URI=database_url, REDIS_URL="redis://127.0.0.1:1/0"
+    )
+    with app.app_context():
+        from cvimprover.models import User
+
+        user = User(id=123456, email="down@example.com", name="D", password_hash="x")
+        consume(user, {"improvements": 10})  # not refused, not counted
+        refund(user, {"improvements": 1})
+        status = usage_status(user)
+        assert status["counters_available"] is False
+        assert status["scopes"]["improvements"]["used"] == 0
+        db.session.remove()
+        db.engine.dispose()  # close this app's pooled connection now, not at GC
