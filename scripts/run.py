@@ -39,14 +39,13 @@ def main() -> int:
     bin_dir = Path(sys.executable).parent
     env["PATH"] = f"{bin_dir}{os.pathsep}{env.get('PATH', '')}"
     try:
-        subprocess.run([bin_dir / "flask", "--app", "wsgi", "db", "upgrade"], env=env, cwd=ROOT, check=True)
+        migrate = [bin_dir / "flask", "--app", "wsgi", "db", "upgrade"]
+        subprocess.run(migrate, env=env, cwd=ROOT, check=True)
         print(f"\n  CVImprover is starting: open http://127.0.0.1:{port}/\n", flush=True)
         # honcho would also run `release`; start the long-running processes by name
-        return subprocess.call(
-            [bin_dir / "honcho", "start", "-f", "Procfile", "-p", port, "web", "worker", "scheduler"],
-            env=env,
-            cwd=ROOT,
-        )
+        processes = ["web", "worker", "scheduler"]
+        honcho = [bin_dir / "honcho", "start", "-f", "Procfile", "-p", port, *processes]
+        return subprocess.call(honcho, env=env, cwd=ROOT)
     except KeyboardInterrupt:
         return 0
     finally:
