@@ -12,21 +12,27 @@ from cvimprover.extensions import csrf
 
 def register_admin(app: Flask, url_prefix: str = "/admin/rq") -> None:
     """Mount rq-dashboard, configured explicitly and closed to everyone but admins."""
-    with warnings.catch_warnings():
-        # rq-dashboard's legacy-config shim; we never use the old names (see below)
-        warnings.filterwarnings("ignore", category=UserWarning, module="rq_dashboard")
-        import rq_dashboard
-        import rq_dashboard.web
+    import rq_dashboard
+    import rq_dashboard.web
 
     # Set explicitly: left unset, rq-dashboard copies a bare REDIS_URL and warns
     app.config.setdefault("RQ_DASHBOARD_REDIS_URL", app.config["REDIS_URL"])
-    app.config.setdefault("RQ_DASHBOARD_POLL_INTERVAL", 2500)
-    rq_dashboard.web.setup_rq_connection(app)
+    with warnings.catch_warnings():
+        # Its legacy-config shim warns for each old option name it finds in the app's
+        # config without the new one (REDIS_URL is such a name, hence the explicit
+        # setting above). Only that warning, only from that module, is silenced.
+        warnings.filterwarnings(
+            "ignore",
+            message=r"Configuration option \w+ is deprecated",
+            category=UserWarning,
+            module=r"rq_dashboard\.legacy_config",
+        )
+        rq_dashboard.web.setup_rq_connection(app)
 
     blueprint = rq_dashboard.blueprint
     if not getattr(blueprint, "_cvimprover_guarded", False):
-        # The blueprint is a module-level object shared by every app: guard it once
-        # First in line: before rq-dashboard's own hook opens a Redis connection
+        # The blueprint is a module-level object shared by every app: guard it once,
+        # first in line, before rq-dashboard's own hook picks a Redis connection
         blueprint.before_request_funcs.setdefault(None, []).insert(0, require_admin)
         blueprint._cvimprover_guarded = True
     app.register_blueprint(blueprint, url_prefix=url_prefix)

@@ -54,3 +54,31 @@ def test_registering_twice_on_new_apps_is_fine(app):
     login_manager.init_app(other)
     register_admin(other)
     assert other.test_client().get("/admin/rq/").status_code == 401
+
+
+def test_job_and_worker_pages_with_rq_3(client, make_user, web_login, redis_client, run_worker):
+    make_user("ops@example.com", is_admin=True)
+    web_login("ops@example.com")
+    queue = Queue("default", connection=redis_client)
+    done = queue.enqueue("os.getcwd")
+    failed = queue.enqueue("os.path.no_such_function")
+    run_worker()
+    for job in (done, failed):
+        assert client.get(f"/admin/rq/0/view/job/{job.id}").status_code == 200
+        info = client.get(f"/admin/rq/0/data/job/{job.id}.json").get_json()
+        assert info["id"] == job.id
+    assert "ValueError" in info["exc_info"]
+    failed_list = client.get("/admin/rq/0/data/jobs/default/failed/8/asc/1.json").get_json()
+    assert [j["id"] for j in failed_list["jobs"]] == [failed.id]
+    assert client.post(f"/admin/rq/job/{failed.id}/requeue").get_json() == {"status": "OK"}
+    assert failed.id in queue.job_ids
+    assert client.get("/admin/rq/0/data/workers.json").status_code == 200
+
+
+def test_legacy_option_names_do_not_warn(app):
+    from flask import Flask
+
+    other = Flask("legacy")
+    other.config.update(REDIS_URL=app.config["REDIS_URL"], RQ_POLL_INTERVAL=1000, SECRET_KEY="x")
+    register_admin(other)  # filterwarnings=error would turn a warning into a failure
+    assert other.config["RQ_DASHBOARD_POLL_INTERVAL"] == 1000
