@@ -68,5 +68,6 @@ def test_walkthrough_runs_as_written(server, worker, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr + worker.read_text()
     assert "classic" in result.stdout  # the templates listing
     assert re.search(r"^done 100% done$", result.stdout, flags=re.M), result.stdout
+    assert '"Kubernetes"' in result.stdout  # the whole job description arrived
     assert result.stdout.strip().endswith("204")  # the delete
     assert "Ada Lovelace" in pdf_text((tmp_path / "improved-cv.pdf").read_bytes())
