@@ -24,9 +24,14 @@ __all__ = [
 
 
 def warm_up() -> None:
-    """Parse the bundled fonts now. RQ workers call this before forking so each job
-    does not pay ~0.1 s of font loading (DESIGN.md: preload heavy modules)."""
+    """Parse the bundled fonts and draw a sample CV in every template once, so reportlab's
+    caches and PDFium are ready. RQ workers call this before forking, so each job does
+    not pay ~0.3 s for it (DESIGN.md: preload heavy modules)."""
+    from cvimprover.cv.render.samples import sample_cv
+
     register_fonts()
+    for name in TEMPLATES:
+        render_preview(render_pdf(sample_cv(), name))
 
 
 def render_pdf(
