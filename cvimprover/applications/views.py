@@ -17,6 +17,7 @@ from flask import (
     url_for,
 )
 from flask_login import current_user, login_required
+from marshmallow import EXCLUDE
 
 from cvimprover.applications import service
 from cvimprover.applications.schemas import (
@@ -59,10 +60,12 @@ def index():
 def new():
     errors: dict = {}
     if request.method == "POST":
+        # The form also carries its CSRF token: only the questionnaire is validated
+        schema = QuestionnaireSchema(unknown=EXCLUDE)
         form = request.form.to_dict()
-        errors = QuestionnaireSchema().validate(form)
+        errors = schema.validate(form)
         if not errors:
-            answers = QuestionnaireSchema().load(form)
+            answers = schema.load(form)
             try:
                 resume, photo = collect_uploads(
                     request.files.get("resume"),

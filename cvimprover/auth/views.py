@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import login_required, login_user, logout_user
+from marshmallow import EXCLUDE
 
 from cvimprover.auth.schemas import RegisterSchema
 from cvimprover.auth.service import EmailTaken, authenticate, register_user
@@ -24,7 +25,8 @@ def load_user(user_id: str) -> User | None:
 def signup():
     errors: dict = {}
     if request.method == "POST":
-        errors = RegisterSchema().validate(request.form)
+        # The form also carries its CSRF token: only the account fields are validated
+        errors = RegisterSchema(unknown=EXCLUDE).validate(request.form)
         if not errors:
             try:
                 user = register_user(

@@ -1,6 +1,7 @@
 """The web pages for applications: form, progress, results, downloads, privacy."""
 
 import io
+import re
 
 from tests.support import sample_pdf
 
@@ -82,3 +83,31 @@ def test_delete_removes_the_application(client):
     page_url = submit(client)
     assert client.post(page_url + "/delete").status_code == 302
     assert client.get(page_url).status_code == 404
+
+
+def test_forms_work_with_csrf_protection_on(app, client, run_worker):
+    # As in production: every form posts its CSRF token along with its fields
+    app.config["WTF_CSRF_ENABLED"] = True
+
+    def token(path):
+        page = client.get(path).get_data(as_text=True)
+        return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+    without = client.post("/signup", data={"email": "c@example.com", "password": "x" * 10})
+    assert without.status_code == 400  # no token, refused
+    signup = client.post(
+        "/signup",
+        data={
+            "csrf_token": token("/signup"),
+            "email": "c@example.com",
+            "password": "a long password",
+            "name": "C",
+        },
+    )
+    assert signup.status_code == 302, signup.get_data(as_text=True)
+    data = FORM | {
+        "csrf_token": token("/applications/new"),
+        "resume": (io.BytesIO(sample_pdf()), "cv.pdf"),
+    }
+    response = client.post("/applications/new", data=data, content_type="multipart/form-data")
+    assert response.status_code == 302, response.get_data(as_text=True)
