@@ -242,9 +242,14 @@ def _date_findings(document: CVDocument, spanish: bool) -> list[Finding]:
             periods.append((period, entry, label))
     for i, (first, _e1, label1) in enumerate(periods):
         for second, _e2, label2 in periods[i + 1 :]:
-            overlap_start = max(first.start, second.start)
-            overlap_end = min(first.end, second.end)
-            months = (overlap_end[0] - overlap_start[0]) * 12 + overlap_end[1] - overlap_start[1]
+            # Only the months certainly in both count: "2015 - 2019" then "2019 - 2024"
+            # is a hand-over within 2019, not a year of overlap
+            (start1, end1), (start2, end2) = first.certain_span(), second.certain_span()
+            overlap_start = max(start1, start2)
+            overlap_end = min(end1, end2)
+            months = (
+                (overlap_end[0] - overlap_start[0]) * 12 + overlap_end[1] - overlap_start[1] + 1
+            )
             # A month of overlap is a normal hand-over; more needs a word of explanation.
             if months >= 2:
                 out.append(

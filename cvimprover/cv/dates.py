@@ -38,9 +38,19 @@ class Period:
     start: tuple[int, int]  # (year, month)
     end: tuple[int, int]
     current: bool
+    # False when only the year was written ("2015 - 2019"): the month is a guess
+    start_month_known: bool = True
+    end_month_known: bool = True
 
     def months(self) -> int:
         return (self.end[0] - self.start[0]) * 12 + self.end[1] - self.start[1] + 1
+
+    def certain_span(self) -> tuple[tuple[int, int], tuple[int, int]]:
+        """The months certainly inside the period: a year-only start may be as late as
+        December, a year-only end as early as January."""
+        start = self.start if self.start_month_known else (self.start[0], 12)
+        end = self.end if self.end_month_known else (self.end[0], 1)
+        return start, end
 
 
 def find_dates(text: str) -> re.Match[str] | None:
@@ -74,12 +84,17 @@ def parse_period(text: str, today: tuple[int, int] | None = None) -> Period | No
     end_text = match.group("end")
     if start is None:
         return None
+    start_known = not _year_only(match.group("start"))
     if end_text is None:
         end = _point(match.group("start"), is_end=True)
-        return Period(start, end or start, False)
+        return Period(start, end or start, False, start_known, start_known)
     if _PRESENT.match(end_text.strip()):
-        return Period(start, max(today, start), True)
+        return Period(start, max(today, start), True, start_known, True)
     end = _point(end_text, is_end=True)
     if end is None:
         return None
-    return Period(start, end, False)
+    return Period(start, end, False, start_known, not _year_only(end_text))
+
+
+def _year_only(text: str) -> bool:
+    return re.fullmatch(r"\d{4}", text.strip().rstrip(".")) is not None

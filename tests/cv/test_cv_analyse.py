@@ -62,6 +62,18 @@ def test_overlapping_and_unparsed_dates() -> None:
     assert codes["date_unparsed"].excerpt
 
 
+def test_a_year_only_hand_over_is_not_an_overlap() -> None:
+    handover = _codes(
+        "Engineer — Acme | 2015 – 2019\n- Built 3 models\nLead — Beta | 2019 – 2024\n- Led 4 people"
+    )
+    assert "date_overlap" not in handover
+    months = _codes(
+        "Engineer — Acme | 01/2015 – 09/2019\n- Built 3 models\n"
+        "Lead — Beta | 06/2019 – 2024\n- Led 4 people"
+    )
+    assert "date_overlap" in months  # June to September 2019 is certain
+
+
 def test_missing_sections_and_contact() -> None:
     document = parse_cv("Ann Lee\nI like numbers and have done 3 jobs.")
     codes = [f.code for f in find_issues(document, "0-2")]
