@@ -26,6 +26,7 @@ from cvimprover.applications.schemas import (
     UploadsSchema,
 )
 from cvimprover.applications.uploads import UploadRejected, collect_uploads
+from cvimprover.caching import cached_document
 from cvimprover.models import Application, ApplicationStatus, DocumentKind
 
 blp = Blueprint(
@@ -209,7 +210,7 @@ def _send_document(application: Application, kind: str, download_name: str, atta
     if document is None:
         raise ApiError(409, "The application is not finished yet.")
     response = send_file(
-        io.BytesIO(document.data),
+        io.BytesIO(cached_document(kind, application)),
         mimetype=document.content_type,
         as_attachment=attachment,
         download_name=download_name,

@@ -13,7 +13,9 @@ from rq.exceptions import NoSuchJobError
 from rq.job import Dependency, Job
 from sqlalchemy.exc import IntegrityError
 
+from cvimprover import limits
 from cvimprover.applications.uploads import CheckedFile
+from cvimprover.caching import cached_report
 from cvimprover.extensions import db
 from cvimprover.models import (
     Application,
@@ -74,20 +76,37 @@ def create_application(
         existing = find_by_idempotency_key(user, idempotency_key)
         if existing is not None:
             return existing, False
-    fields = {k: answers[k] for k in QUESTIONNAIRE_FIELDS if k in answers}
-    application = Application(user=user, idempotency_key=idempotency_key, **fields)
-    db.session.add(application)
-    store_document(application, DocumentKind.RESUME, resume)
-    if photo is not None:
-        store_document(application, DocumentKind.PHOTO, photo)
+    quota = submission_quota(resume, photo)
+    limits.consume(user, quota)  # 429 before anything is stored
     try:
-        db.session.flush()
-    except IntegrityError:
-        # A concurrent retry with the same key won the race: answer with its application
+        fields = {k: answers[k] for k in QUESTIONNAIRE_FIELDS if k in answers}
+        application = Application(user=user, idempotency_key=idempotency_key, **fields)
+        db.session.add(application)
+        store_document(application, DocumentKind.RESUME, resume)
+        if photo is not None:
+            store_document(application, DocumentKind.PHOTO, photo)
+        try:
+            db.session.flush()
+        except IntegrityError:
+            # A concurrent retry with the same key won the race: answer with its application
+            db.session.rollback()
+            limits.refund(user, quota)
+            return find_by_idempotency_key(user, idempotency_key), False
+        enqueue_improvement(application)
+    except Exception:
         db.session.rollback()
-        return find_by_idempotency_key(user, idempotency_key), False
-    enqueue_improvement(application)
+        limits.refund(user, quota)  # only accepted work counts
+        raise
     return application, True
+
+
+def submission_quota(resume: CheckedFile, photo: CheckedFile | None) -> dict[str, int]:
+    """What a new submission takes from the plan (docs/limits.md)."""
+    uploads = (0 if resume.pasted else 1) + (1 if photo is not None else 0)
+    quota = {"applications": 1, "improvements": 1}
+    if uploads:
+        quota["uploads"] = uploads
+    return quota
 
 
 def find_by_idempotency_key(user: User, key: str) -> Application | None:
@@ -205,7 +224,7 @@ def describe(application: Application) -> dict[str, Any]:
         "photo_error": application.photo_error,
         "created_at": application.created_at,
         "finished_at": application.finished_at,
-        "result": application.analysis.report if done and application.analysis else None,
+        "result": cached_report(application) if done else None,
         "links": {
             "self": url_for("api_applications.ApplicationItem", application_id=application.id),
             "pdf": url_for("api_applications.ApplicationPdf", application_id=application.id)

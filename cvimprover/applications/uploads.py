@@ -37,6 +37,7 @@ class CheckedFile:
     filename: str
     content_type: str
     data: bytes
+    pasted: bool = False  # text typed into the form, not an uploaded file
 
     @property
     def sha256(self) -> str:
@@ -109,7 +110,9 @@ def check_photo(upload: FileStorage, limit: int) -> CheckedFile:
 
 
 def pasted_resume(text: str) -> CheckedFile:
-    return CheckedFile(filename="resume.txt", content_type="text/plain", data=text.encode("utf-8"))
+    return CheckedFile(
+        filename="resume.txt", content_type="text/plain", data=text.encode("utf-8"), pasted=True
+    )
 
 
 def collect_uploads(

@@ -28,6 +28,7 @@ from cvimprover.applications.schemas import (
     template_names,
 )
 from cvimprover.applications.uploads import UploadRejected, collect_uploads
+from cvimprover.caching import cached_document
 from cvimprover.models import Application, ApplicationStatus, DocumentKind
 
 bp = Blueprint("applications", __name__)
@@ -143,5 +144,6 @@ def pdf(application_id: str):
 @bp.get("/applications/<application_id>/preview.png")
 @login_required
 def preview(application_id: str):
-    _, document = _owned_document(application_id, DocumentKind.PREVIEW)
-    return send_file(io.BytesIO(document.data), mimetype="image/png")
+    application, _ = _owned_document(application_id, DocumentKind.PREVIEW)
+    data = cached_document(DocumentKind.PREVIEW, application)
+    return send_file(io.BytesIO(data), mimetype="image/png")
