@@ -56,6 +56,12 @@ def configure(level: str | int = "INFO", *, handler: logging.Handler | None = No
     handler.setFormatter(JsonFormatter())
     root.addHandler(handler)
     root.setLevel(parse_level(level))
+    for name in CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(max(parse_level(level), logging.WARNING))
+
+
+# Libraries that log routine start-up detail at INFO in every process
+CHATTY_LOGGERS = ("alembic.runtime.plugins",)
 
 
 def parse_level(level: str | int) -> int:
