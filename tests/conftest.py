@@ -87,6 +87,25 @@ def app(database_url, redis_url, redis_client):
 
 
 @pytest.fixture
+def make_app(database_url, redis_url):
+    """Another app, e.g. with a Redis or database that is down; its database pool is
+    closed at teardown (an open PostgreSQL connection left to the GC warns)."""
+    made = []
+
+    def make(**overrides):
+        settings = {"SQLALCHEMY_DATABASE_URI": database_url, "REDIS_URL": redis_url}
+        app = create_app("testing", **(settings | overrides))
+        made.append(app)
+        return app
+
+    yield make
+    for app in made:
+        with app.app_context():
+            db.session.remove()
+            db.engine.dispose()
+
+
+@pytest.fixture
 def client(app):
     return app.test_client()
 

@@ -2,8 +2,6 @@
 
 from rq import Worker
 
-from cvimprover import create_app
-
 
 def test_healthz_ok_reports_workers(client, redis_client):
     body = client.get("/healthz").get_json()
@@ -18,21 +16,15 @@ def test_healthz_ok_reports_workers(client, redis_client):
         worker.register_death()
 
 
-def test_healthz_503_when_redis_is_down(database_url):
-    app = create_app(
-        "testing", SQLALCHEMY_DATABASE_URI=database_url, REDIS_URL="redis://127.0.0.1:1/0"
-    )
+def test_healthz_503_when_redis_is_down(make_app):
+    app = make_app(REDIS_URL="redis://127.0.0.1:1/0")
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["redis"]["ok"] is False
 
 
-def test_healthz_503_when_database_is_down(redis_url):
-    app = create_app(
-        "testing",
-        SQLALCHEMY_DATABASE_URI="sqlite:////nonexistent/dir/db.sqlite3",
-        REDIS_URL=redis_url,
-    )
+def test_healthz_503_when_database_is_down(make_app):
+    app = make_app(SQLALCHEMY_DATABASE_URI="sqlite:////nonexistent/dir/db.sqlite3")
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["database"]["ok"] is False

@@ -2,9 +2,6 @@
 
 from rq import Queue, Worker
 
-from cvimprover import create_app
-from cvimprover.extensions import db
-
 
 def test_not_ready_without_a_worker(client):
     response = client.get("/readyz")
@@ -33,15 +30,11 @@ def test_ready_with_a_registered_worker_and_reports_queues(client, redis_client)
     assert client.get("/readyz").status_code == 503
 
 
-def test_not_ready_when_redis_is_down(database_url):
-    app = create_app(
-        "testing", SQLALCHEMY_DATABASE_URI=database_url, REDIS_URL="redis://127.0.0.1:1/0"
-    )
+def test_not_ready_when_redis_is_down(make_app):
+    app = make_app(REDIS_URL="redis://127.0.0.1:1/0")
     response = app.test_client().get("/readyz")
     assert response.status_code == 503
     assert "redis unavailable" in response.get_json()["reasons"]
-    with app.app_context():
-        db.engine.dispose()  # close this app's pooled connection now, not at GC
 
 
 def test_healthz_stays_liveness_without_workers(client):

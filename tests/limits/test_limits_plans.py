@@ -144,12 +144,8 @@ def test_status_thresholds(percentage, status):
     assert health(percentage) == status
 
 
-def test_limits_fail_open_when_redis_is_down(database_url):
-    from cvimprover import create_app
-
-    app = create_app(
-        "testing", SQLALCHEMY_DATABASE_URI=database_url, REDIS_URL="redis://127.0.0.1:1/0"
-    )
+def test_limits_fail_open_when_redis_is_down(make_app):
+    app = make_app(REDIS_URL="redis://127.0.0.1:1/0")
     with app.app_context():
         from cvimprover.models import User
 
@@ -159,5 +155,3 @@ def test_limits_fail_open_when_redis_is_down(database_url):
         status = usage_status(user)
         assert status["counters_available"] is False
         assert status["scopes"]["improvements"]["used"] == 0
-        db.session.remove()
-        db.engine.dispose()  # close this app's pooled connection now, not at GC
