@@ -126,12 +126,7 @@ def enqueue_improvement(application: Application) -> Job | None:
     job_id = f"improve-{application.id}-{uuid.uuid4().hex[:8]}"
     photo_job_id = f"photo-{application.id}-{uuid.uuid4().hex[:8]}"
     has_photo = application.document(DocumentKind.PHOTO) is not None
-    application.job_id = job_id
-    application.status = ApplicationStatus.QUEUED
-    application.stage = "queued"
-    application.progress = 0
-    application.error = None
-    db.session.commit()
+    mark_queued(application, job_id)
     try:
         depends_on = None
         if has_photo:
@@ -156,16 +151,21 @@ def enqueue_improvement(application: Application) -> Job | None:
         return None
 
 
-def enqueue_render(application: Application, template: str) -> Job | None:
-    """Re-render a finished application in `template`, reusing its analysis."""
-    config = current_app.config
-    job_id = f"render-{application.id}-{uuid.uuid4().hex[:8]}"
+def mark_queued(application: Application, job_id: str) -> None:
+    """Record the job about to be enqueued and commit, so a fast worker finds the row."""
     application.job_id = job_id
     application.status = ApplicationStatus.QUEUED
     application.stage = "queued"
     application.progress = 0
     application.error = None
     db.session.commit()
+
+
+def enqueue_render(application: Application, template: str) -> Job | None:
+    """Re-render a finished application in `template`, reusing its analysis."""
+    config = current_app.config
+    job_id = f"render-{application.id}-{uuid.uuid4().hex[:8]}"
+    mark_queued(application, job_id)
     try:
         return current_queue(config["RENDER_QUEUE"]).enqueue(
             "jobs.render.render_application",

@@ -8,7 +8,7 @@ from typing import Any
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from ..document import CVDocument
@@ -142,3 +142,19 @@ def build(
     except LayoutError as exc:
         raise RenderError("Part of this CV is too large to fit on a page; shorten it.") from exc
     return buffer.getvalue(), doc.page
+
+
+def single_column(theme: Theme, template_id: str = "page") -> list[PageTemplate]:
+    """One frame filling the page inside the theme's margins (classic, compact, letters)."""
+    frame = Frame(
+        theme.margin_left,
+        theme.margin_bottom,
+        PAGE_SIZE[0] - theme.margin_left - theme.margin_right,
+        PAGE_SIZE[1] - theme.margin_top - theme.margin_bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    return [PageTemplate(id=template_id, frames=[frame])]

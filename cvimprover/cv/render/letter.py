@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.units import mm
-from reportlab.platypus import Frame, PageTemplate, Spacer
+from reportlab.platypus import Spacer
 
 from ..document import Contact, CVDocument
 from . import blocks
 from .base import PdfMeta
-from .layout import PAGE_SIZE, build
+from .layout import build, single_column
 from .markup import clean
 from .theme import Theme, make_styles
 
@@ -37,21 +37,9 @@ def render_letter(text: str, contact: Contact, theme: Theme, meta: PdfMeta) -> b
     story.append(Spacer(1, styles.body.leading * 1.5))
     body = styles.body.clone("letter_body", spaceAfter=styles.body.leading * 0.8)
     story.extend(blocks.text_paragraphs(text, body))
-    width = PAGE_SIZE[0] - theme.margin_left - theme.margin_right
-    height = PAGE_SIZE[1] - theme.margin_top - theme.margin_bottom
-    frame = Frame(
-        theme.margin_left,
-        theme.margin_bottom,
-        width,
-        height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
     pdf, _ = build(
         story,
-        [PageTemplate(id="letter", frames=[frame])],
+        single_column(theme, "letter"),
         theme,
         meta,
         footer_label=clean(contact.name),

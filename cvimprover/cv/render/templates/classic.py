@@ -6,12 +6,12 @@ from dataclasses import replace
 
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from ...document import CVDocument
 from .. import blocks
 from ..base import PdfMeta, TemplateInfo
-from ..layout import PAGE_SIZE, build
+from ..layout import PAGE_SIZE, build, single_column
 from ..theme import Styles, Theme, make_styles
 
 INFO = TemplateInfo(
@@ -23,23 +23,6 @@ INFO = TemplateInfo(
 )
 THEME = Theme()
 PHOTO_SIZE = 28 * mm
-
-
-def page_templates(theme: Theme) -> list[PageTemplate]:
-    width = PAGE_SIZE[0] - theme.margin_left - theme.margin_right
-    height = PAGE_SIZE[1] - theme.margin_top - theme.margin_bottom
-    frame = Frame(
-        theme.margin_left,
-        theme.margin_bottom,
-        width,
-        height,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    return [PageTemplate(id="page", frames=[frame])]
 
 
 def _header(
@@ -68,7 +51,7 @@ def render(document: CVDocument, photo: bytes | None, meta: PdfMeta) -> bytes:
         story.extend(blocks.section(part, styles, theme, width))
     pdf, _ = build(
         story,
-        page_templates(theme),
+        single_column(theme),
         theme,
         meta,
         lang=document.language,

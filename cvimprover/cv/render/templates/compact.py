@@ -9,9 +9,8 @@ from ...document import CVDocument
 from .. import blocks
 from ..base import PdfMeta, TemplateInfo
 from ..fonts import SANS
-from ..layout import PAGE_SIZE, build
+from ..layout import PAGE_SIZE, build, single_column
 from ..theme import Theme, make_styles
-from .classic import page_templates
 
 INFO = TemplateInfo(
     name="compact",
@@ -54,7 +53,7 @@ def _render(document: CVDocument, meta: PdfMeta, theme: Theme) -> tuple[bytes, i
         story.extend(blocks.section(part, styles, theme, width, one_line=True))
     return build(
         story,
-        page_templates(theme),
+        single_column(theme),
         theme,
         meta,
         lang=document.language,
