@@ -8,7 +8,13 @@ from cvimprover.applications.uploads import CheckedFile
 from cvimprover.cv.document import CVDocument
 from cvimprover.cv.errors import CVError
 from cvimprover.cv.pipeline import JobTarget, LLMSettings, improve
-from cvimprover.cv.render import PdfMeta, RenderError, render_pdf, render_preview
+from cvimprover.cv.render import (
+    PdfMeta,
+    RenderError,
+    render_cover_letter,
+    render_pdf,
+    render_preview,
+)
 from cvimprover.extensions import db
 from cvimprover.models import (
     Analysis,
@@ -94,7 +100,8 @@ def _improve(app, application: Application) -> dict:
 
 
 def render_and_store(application: Application, document: CVDocument, report: dict) -> None:
-    """Render `document` in the application's template; store the PDF and its preview."""
+    """Render `document` (and the cover letter) in the application's template; store the
+    PDFs and the CV's preview."""
     from cvimprover.applications.service import store_document
 
     photo = application.document(DocumentKind.PHOTO_SQUARE)
@@ -111,6 +118,22 @@ def render_and_store(application: Application, document: CVDocument, report: dic
     store_document(
         application, DocumentKind.PREVIEW, CheckedFile("preview.png", "image/png", preview)
     )
+    if report.get("cover_letter"):
+        letter = render_cover_letter(
+            report["cover_letter"],
+            document.contact,
+            application.template,
+            meta=PdfMeta(
+                title=f"Cover letter – {application.position}",
+                author=document.contact.name,
+                subject=f"Cover letter for {application.position} ({application.industry})",
+            ),
+        )
+        store_document(
+            application,
+            DocumentKind.COVER_LETTER_PDF,
+            CheckedFile("cover-letter.pdf", "application/pdf", letter),
+        )
 
 
 def fail_application(application_id: str, reason: str) -> None:

@@ -236,6 +236,21 @@ class ApplicationPdf(MethodView):
         return _send_document(application, DocumentKind.PDF, f"cv-{application.id}.pdf", True)
 
 
+@blp.route("/<application_id>/cover-letter")
+class ApplicationCoverLetter(MethodView):
+    decorators = [token_required]
+
+    @blp.response(200, content_type="application/pdf", description="The cover letter")
+    @blp.alt_response(304, description="Not modified (If-None-Match)")
+    @errors(401, 404, 409)
+    @blp.doc(security=SECURITY)
+    def get(self, application_id):
+        """Download the cover letter, in the CV's template, as a PDF"""
+        application = owned_or_404(application_id)
+        name = f"cover-letter-{application.id}.pdf"
+        return _send_document(application, DocumentKind.COVER_LETTER_PDF, name, True)
+
+
 @blp.route("/<application_id>/preview")
 class ApplicationPreview(MethodView):
     decorators = [token_required]

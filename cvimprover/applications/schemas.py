@@ -81,6 +81,7 @@ class LinksSchema(Schema):
     self = fields.String()
     pdf = fields.String(allow_none=True)
     preview = fields.String(allow_none=True)
+    cover_letter = fields.String(allow_none=True)
 
 
 class ApplicationSchema(Schema):

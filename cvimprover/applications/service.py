@@ -214,6 +214,7 @@ def describe(application: Application) -> dict[str, Any]:
     done = application.status == ApplicationStatus.DONE
     has_pdf = done and application.document(DocumentKind.PDF) is not None
     has_preview = done and application.document(DocumentKind.PREVIEW) is not None
+    has_letter = done and application.document(DocumentKind.COVER_LETTER_PDF) is not None
     return {
         **{k: getattr(application, k) for k in QUESTIONNAIRE_FIELDS},
         "id": application.id,
@@ -232,6 +233,11 @@ def describe(application: Application) -> dict[str, Any]:
             else None,
             "preview": url_for("api_applications.ApplicationPreview", application_id=application.id)
             if has_preview
+            else None,
+            "cover_letter": url_for(
+                "api_applications.ApplicationCoverLetter", application_id=application.id
+            )
+            if has_letter
             else None,
         },
     }

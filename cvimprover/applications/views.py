@@ -141,6 +141,18 @@ def pdf(application_id: str):
     )
 
 
+@bp.get("/applications/<application_id>/cover-letter.pdf")
+@login_required
+def cover_letter(application_id: str):
+    application, document = _owned_document(application_id, DocumentKind.COVER_LETTER_PDF)
+    return send_file(
+        io.BytesIO(document.data),
+        mimetype="application/pdf",
+        as_attachment=True,
+        download_name=f"cover-letter-{application.id}.pdf",
+    )
+
+
 @bp.get("/applications/<application_id>/preview.png")
 @login_required
 def preview(application_id: str):

@@ -63,6 +63,7 @@ def test_submit_follow_progress_and_download(client, run_worker):
     pdf = client.get(page_url + "/cv.pdf")
     assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
     assert client.get(page_url + "/preview.png").data.startswith(b"\x89PNG")
+    assert client.get(page_url + "/cover-letter.pdf").data.startswith(b"%PDF")
     assert "Senior Python Engineer" in client.get("/applications").get_data(as_text=True)
 
 
@@ -71,7 +72,7 @@ def test_pages_and_files_are_private(client, run_worker):
     page_url = submit(client)
     run_worker()
     login_new_user(client, "stranger@example.com")
-    for suffix in ("", "/progress", "/cv.pdf", "/preview.png"):
+    for suffix in ("", "/progress", "/cv.pdf", "/preview.png", "/cover-letter.pdf"):
         assert client.get(page_url + suffix).status_code == 404, suffix
     assert client.post(page_url + "/delete").status_code == 404
     client.post("/logout")

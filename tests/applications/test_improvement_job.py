@@ -70,6 +70,11 @@ def test_post_answers_at_once_and_worker_produces_the_pdf(client, auth, run_work
     assert "Analytical Engines" in text
     assert "40%" in text
 
+    letter = client.get(status["links"]["cover_letter"], headers=headers)
+    assert letter.status_code == 200 and letter.mimetype == "application/pdf"
+    assert "Ada Lovelace" in pdf_text(letter.data)
+    assert report["cover_letter"].splitlines()[0] in pdf_text(letter.data)
+
     preview = client.get(status["links"]["preview"], headers=headers)
     assert preview.status_code == 200 and preview.data.startswith(b"\x89PNG")
 
@@ -145,7 +150,7 @@ def test_submission_survives_redis_being_down(app, make_app, auth):
         assert application.document("resume") is not None
 
 
-@pytest.mark.parametrize("path", ["", "/pdf", "/preview"])
+@pytest.mark.parametrize("path", ["", "/pdf", "/preview", "/cover-letter"])
 def test_only_the_owner_sees_an_application_and_its_files(client, auth, run_worker, path):
     owner, stranger = auth.register(), auth.register()
     body = submit(client, owner).get_json()
