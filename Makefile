@@ -29,8 +29,13 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# Benchmarks print figures (ratios against a baseline measured in the same run)
 bench: install
+	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
+	$(BIN)/python bench/engine.py
 	$(BIN)/python bench/improvement.py
+	$(BIN)/python bench/render.py
+	$(BIN)/python bench/photo.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
