@@ -63,9 +63,16 @@ def main() -> int:
     else:
         redis_url, redis_process = start_embedded_redis(workdir / "redis", persist=False)
     database = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    env = dict(os.environ, REDIS_URL=redis_url, DATABASE_URL=database)
+    env = dict(os.environ, REDIS_URL=redis_url, DATABASE_URL=database, LOG_LEVEL="WARNING")
 
-    app = create_app("testing", SQLALCHEMY_DATABASE_URI=database, REDIS_URL=redis_url)
+    # Plan limits are off: twenty submissions would exceed the Free plan's day
+    app = create_app(
+        "testing",
+        SQLALCHEMY_DATABASE_URI=database,
+        REDIS_URL=redis_url,
+        RATE_LIMITS_ENABLED=False,
+        LOG_LEVEL="WARNING",  # one JSON line per status poll would drown the figures
+    )
     with app.app_context():
         from flask_migrate import upgrade
 
@@ -93,6 +100,9 @@ def main() -> int:
                 data = JOB | {"resume": (io.BytesIO(resume), "cv.pdf")}
                 start = time.perf_counter()
                 created = client.post("/api/v1/applications", data=data, headers=headers)
+                if created.status_code != 202:
+                    print(f"submission refused: {created.get_json()}", file=sys.stderr)
+                    return 1
                 url = created.get_json()["status_url"]
                 while True:
                     db.session.expire_all()
