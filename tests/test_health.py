@@ -28,3 +28,12 @@ def test_healthz_503_when_database_is_down(make_app):
     response = app.test_client().get("/healthz")
     assert response.status_code == 503
     assert response.get_json()["database"]["ok"] is False
+
+
+def test_api_answers_503_in_the_error_shape_when_the_database_is_down(make_app):
+    app = make_app(SQLALCHEMY_DATABASE_URI="sqlite:////nonexistent/dir/db.sqlite3")
+    response = app.test_client().post(
+        "/api/v1/auth/token", json={"email": "a@example.com", "password": "whatever"}
+    )
+    assert response.status_code == 503
+    assert response.get_json()["error"] == "service_unavailable"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, jsonify, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from sqlalchemy.exc import OperationalError
+from werkzeug.exceptions import HTTPException, InternalServerError, ServiceUnavailable
 
 API_PREFIX = "/api/"
 
@@ -78,6 +79,15 @@ def register_error_handlers(app: Flask) -> None:
         if request.path.startswith(API_PREFIX):
             return http_error_response(exc)
         return exc
+
+    @app.errorhandler(OperationalError)
+    def handle_database_down(exc: OperationalError):
+        app.logger.error("database unavailable on %s %s: %s", request.method, request.path, exc)
+        if request.path.startswith(API_PREFIX):
+            return http_error_response(
+                ApiError(503, "The service is briefly unavailable; please try again shortly.")
+            )
+        return ServiceUnavailable()
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception):

@@ -107,7 +107,7 @@ class ApplicationCollection(MethodView):
     @blp.arguments(QuestionnaireSchema, location="form")
     @blp.arguments(UploadsSchema, location="files")
     @blp.response(202, CreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
-    @errors(400, 401, 413, 415, 422, 429)
+    @errors(400, 401, 413, 415, 422, 429, 503)
     @blp.doc(
         security=SECURITY,
         parameters=[IDEMPOTENCY_HEADER],
@@ -134,7 +134,7 @@ class ApplicationCollection(MethodView):
             "Link": {"schema": {"type": "string"}, "description": "next, prev and last pages"},
         },
     )
-    @errors(401, 422)
+    @errors(401, 422, 503)
     @blp.doc(security=SECURITY)
     def get(self, args):
         """The caller's applications, newest first"""
@@ -164,7 +164,7 @@ class ApplicationItem(MethodView):
 
     @blp.response(200, ApplicationSchema, headers={"ETag": {"schema": {"type": "string"}}})
     @blp.alt_response(304, description="Not modified (If-None-Match on a finished application)")
-    @errors(401, 404)
+    @errors(401, 404, 503)
     @blp.doc(security=SECURITY)
     def get(self, application_id):
         """Status, progress and, when done, the analysis report"""
@@ -180,7 +180,7 @@ class ApplicationItem(MethodView):
         return response
 
     @blp.response(204)
-    @errors(401, 404)
+    @errors(401, 404, 503)
     @blp.doc(security=SECURITY)
     def delete(self, application_id):
         """Delete the application and all its files"""
@@ -193,7 +193,7 @@ class ApplicationRender(MethodView):
 
     @blp.arguments(RenderSchema)
     @blp.response(202, CreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
-    @errors(401, 404, 409, 422)
+    @errors(401, 404, 409, 422, 503)
     @blp.doc(security=SECURITY)
     def post(self, args, application_id):
         """Render the finished analysis again in another template, without re-analysing"""
@@ -228,7 +228,7 @@ class ApplicationPdf(MethodView):
 
     @blp.response(200, content_type="application/pdf", description="The improved CV")
     @blp.alt_response(304, description="Not modified (If-None-Match)")
-    @errors(401, 404, 409)
+    @errors(401, 404, 409, 503)
     @blp.doc(security=SECURITY)
     def get(self, application_id):
         """Download the improved CV as a PDF"""
@@ -242,7 +242,7 @@ class ApplicationCoverLetter(MethodView):
 
     @blp.response(200, content_type="application/pdf", description="The cover letter")
     @blp.alt_response(304, description="Not modified (If-None-Match)")
-    @errors(401, 404, 409)
+    @errors(401, 404, 409, 503)
     @blp.doc(security=SECURITY)
     def get(self, application_id):
         """Download the cover letter, in the CV's template, as a PDF"""
@@ -257,7 +257,7 @@ class ApplicationPreview(MethodView):
 
     @blp.response(200, content_type="image/png", description="Page 1 of the PDF as PNG")
     @blp.alt_response(304, description="Not modified (If-None-Match)")
-    @errors(401, 404, 409)
+    @errors(401, 404, 409, 503)
     @blp.doc(security=SECURITY)
     def get(self, application_id):
         """Page 1 of the improved CV as a PNG image"""

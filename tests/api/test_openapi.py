@@ -43,7 +43,7 @@ def test_protected_operations_declare_bearer_auth_and_errors(client):
     }
     post = document["paths"]["/api/v1/applications"]["post"]
     assert post["security"] == [{"bearerAuth": []}]
-    for code in ("401", "413", "415", "422", "429"):
+    for code in ("400", "401", "413", "415", "422", "429", "503"):
         assert code in post["responses"], code
     error = document["components"]["schemas"]["Error"]
     assert set(error["required"]) == {"error", "message"}
