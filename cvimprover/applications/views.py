@@ -121,41 +121,34 @@ def delete(application_id: str):
     return redirect(url_for("applications.index"))
 
 
-def _owned_document(application_id: str, kind: str):
+def _send_owned(application_id: str, kind: str, download_name: str | None = None):
+    """The application's document of `kind`, to its owner only, once it is done."""
     application = owned_or_404(application_id)
     document = application.document(kind)
     if application.status != ApplicationStatus.DONE or document is None:
         abort(404)
-    return application, document
+    return send_file(
+        io.BytesIO(cached_document(kind, application)),
+        mimetype=document.content_type,
+        as_attachment=download_name is not None,
+        download_name=download_name,
+    )
 
 
 @bp.get("/applications/<application_id>/cv.pdf")
 @login_required
 def pdf(application_id: str):
-    application, document = _owned_document(application_id, DocumentKind.PDF)
-    return send_file(
-        io.BytesIO(document.data),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"cv-{application.id}.pdf",
-    )
+    return _send_owned(application_id, DocumentKind.PDF, f"cv-{application_id}.pdf")
 
 
 @bp.get("/applications/<application_id>/cover-letter.pdf")
 @login_required
 def cover_letter(application_id: str):
-    application, document = _owned_document(application_id, DocumentKind.COVER_LETTER_PDF)
-    return send_file(
-        io.BytesIO(document.data),
-        mimetype="application/pdf",
-        as_attachment=True,
-        download_name=f"cover-letter-{application.id}.pdf",
-    )
+    name = f"cover-letter-{application_id}.pdf"
+    return _send_owned(application_id, DocumentKind.COVER_LETTER_PDF, name)
 
 
 @bp.get("/applications/<application_id>/preview.png")
 @login_required
 def preview(application_id: str):
-    application, _ = _owned_document(application_id, DocumentKind.PREVIEW)
-    data = cached_document(DocumentKind.PREVIEW, application)
-    return send_file(io.BytesIO(data), mimetype="image/png")
+    return _send_owned(application_id, DocumentKind.PREVIEW)
