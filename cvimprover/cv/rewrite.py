@@ -254,6 +254,27 @@ def _join(items: list[str], language: str) -> str:
     return ", ".join(items[:-1]) + conj + items[-1]
 
 
+# The summary's opening sentence, built only from the CV's facts and the questionnaire
+_SUMMARY_PHRASES = {
+    "en": {
+        "opening": "{} with experience",
+        "professional": "Professional",
+        "at": " at ",
+        "bringing": ", bringing {}",
+        "role": " to a {} role",
+        "industry": " in {}",
+    },
+    "es": {
+        "opening": "{} con experiencia",
+        "professional": "Profesional",
+        "at": " en ",
+        "bringing": "; aporta {}",
+        "role": " para un puesto de {}",
+        "industry": " en el sector {}",
+    },
+}
+
+
 def _rewrite_summary(
     document: CVDocument,
     terms: list[Term],
@@ -275,30 +296,18 @@ def _rewrite_summary(
             break
     position = position.strip()
     industry = industry.strip()
-    if language == "es":
-        opening = f"{roles[0].title} con experiencia" if roles else "Profesional con experiencia"
-        orgs = [r.organisation for r in roles[:2] if r.organisation]
-        if orgs:
-            opening += " en " + _join(orgs, "es")
-        sentence = opening
-        if skills:
-            sentence += f"; aporta {_join(skills, 'es')}"
-        if position:
-            sentence += f" para un puesto de {position}"
-            if industry:
-                sentence += f" en el sector {industry}"
-    else:
-        opening = f"{roles[0].title} with experience" if roles else "Professional with experience"
-        orgs = [r.organisation for r in roles[:2] if r.organisation]
-        if orgs:
-            opening += " at " + _join(orgs, "en")
-        sentence = opening
-        if skills:
-            sentence += f", bringing {_join(skills, 'en')}"
-        if position:
-            sentence += f" to a {position} role"
-            if industry:
-                sentence += f" in {industry}"
+    lang = "es" if language == "es" else "en"
+    words = _SUMMARY_PHRASES[lang]
+    sentence = words["opening"].format(roles[0].title if roles else words["professional"])
+    orgs = [r.organisation for r in roles[:2] if r.organisation]
+    if orgs:
+        sentence += words["at"] + _join(orgs, lang)
+    if skills:
+        sentence += words["bringing"].format(_join(skills, lang))
+    if position:
+        sentence += words["role"].format(position)
+        if industry:
+            sentence += words["industry"].format(industry)
     sentence += "."
     if emphasis and experience:
         bullets = [b for e in experience.entries for b in e.bullets]
