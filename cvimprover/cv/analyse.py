@@ -3,33 +3,58 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from functools import cache
 
 from cvimprover.cv.dates import parse_period
 from cvimprover.cv.document import CVDocument, Entry
-from cvimprover.cv.keywords import Term, contains_term
+from cvimprover.cv.evidence import Evidence, build_evidence, coverage
+from cvimprover.cv.keywords import Term
 from cvimprover.cv.markdown import document_text
+from cvimprover.cv.phrases import Phrases, phrases, tables
 from cvimprover.cv.vocabulary import verbs
 
-WEIGHTS = {"keywords": 0.30, "skills": 0.20, "structure": 0.15, "impact": 0.20, "readability": 0.15}
+# Fit with the job outweighs polish: two CVs for one ad must rank by fit first
+# (docs/engine.md, "Score"; the weights were chosen on the tuned (CV, ad) pairs).
+# The score ranks CVs by fit to the job: what the CV shows of the job's terms carries 85 %;
+# how the CV is written (sections, impact, readability) only breaks near-ties between
+# similar fits, since it says nothing about this job.
+# Ads list far more terms than a recruiter screens on (every tool named in the duties): a
+# CV that shows half of the weighted terms gets the whole keyword part, so the part spreads
+# over 0-100 instead of crowding at 5-25, where whole-number scores tie.
+KEYWORD_CEILING = 0.5
+WEIGHTS = {"keywords": 0.6, "skills": 0.25, "structure": 0.05, "impact": 0.05, "readability": 0.05}
+
+
+def _either(words: Iterable[str]) -> str:
+    return "|".join(words)
+
+
+# What the analysis looks for, from every language's table: a Spanish CV may hold English
+# bullets, and an English one a Spanish line.
 WEAK_OPENINGS = re.compile(
-    r"^(?:(?:i|we)\s+(?:was|were|am)\s+)?(?:was\s+|were\s+)?(?:responsible for|in charge of|"
-    r"helped(?: with| to)?|assisted(?: with| in)?|worked on|involved in|participated in|"
-    r"tasked with|duties included|"
-    r"responsable de|encargad[oa] de|ayud[ée] (?:a|con|en)|particip[ée] en|colabor[ée] en|"
-    r"tareas de|funciones de)\b",
+    "^(?:"
+    + "|".join(
+        table.weak_lead_in + "(?:" + _either(w.pattern for w in table.weak_openings) + ")"
+        for table in tables().values()
+    )
+    + r")\b",
     re.IGNORECASE,
 )
 METRIC = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dos|tres|cuatro|cinco|diez|doubled|tripled|halved)\b",
+    r"\d|\b(?:" + _either(w for t in tables().values() for w in t.metric_words) + r")\b",
     re.IGNORECASE,
 )
-PRONOUNS = re.compile(r"\b(?:I|me|my|mine|we|our|yo|mi|mis|nosotros|nuestro|nuestra)\b")
-PRONOUNS_CI = re.compile(r"\b(?:i|me|my|mine|we|our)\b")
+_ADVERBS = [t.passive_adverb for t in tables().values() if t.passive_adverb]
 PASSIVE = re.compile(
-    r"\b(?:was|were|been|being|is|are|fue|fueron|ha sido|han sido)\s+(?:\w+ly\s+)?"
-    r"(?:\w+ed|built|made|done|given|taken|written|run|led|chosen|seen|held|sold|"
-    r"\w+ad[oa]s?|\w+id[oa]s?)\b",
+    r"\b(?:"
+    + _either(w for t in tables().values() for w in t.passive_auxiliaries)
+    + r")\s+"
+    + (r"(?:(?:" + _either(_ADVERBS) + r")\s+)?" if _ADVERBS else "")
+    + r"(?:"
+    + _either(w for t in tables().values() for w in t.passive_participles)
+    + r")\b",
     re.IGNORECASE,
 )
 MAX_BULLET_WORDS = 35
@@ -43,9 +68,13 @@ class Finding:
     severity: str  # info | warning | error
     message: str
     excerpt: str = ""
+    count: int = 1
+    excerpts: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, str]:
-        return asdict(self)
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["excerpts"] = self.excerpts or ([self.excerpt] if self.excerpt else [])
+        return data
 
 
 @dataclass
@@ -55,39 +84,40 @@ class Analysis:
     matched: list[str]
     missing: list[str]
     findings: list[Finding] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
     def parts_report(self) -> dict:
         return {**self.parts, "weights": dict(WEIGHTS)}
 
 
+def score_help(language: str) -> dict[str, str]:
+    """One sentence per score part saying what it measures, in `language`."""
+    return dict(phrases(language).score_help)
+
+
+@cache
 def _verb_tense(language: str) -> dict[str, str]:
     """First word of a bullet -> "past" or "present" for the language's action verbs."""
+    forms_of = tables()[language].tense_forms
     table: dict[str, str] = {}
     for forms in verbs(language):
-        if language == "en":
-            base, past, third = forms[0], forms[1], forms[2]
-            if " " in base:
-                continue
-            table.setdefault(past, "past")
-            if base != past:
-                table.setdefault(base, "present")
-            if third != past:
-                table.setdefault(third, "present")
-        else:
-            _inf, past, present = forms
-            table.setdefault(past, "past")
-            if present != past:
-                table.setdefault(present, "present")
+        if " " in forms[0]:
+            continue
+        past = forms[forms_of["past"][0]]
+        table.setdefault(past, "past")
+        for index in forms_of["present"]:
+            if forms[index] != past:
+                table.setdefault(forms[index], "present")
     return table
 
 
 def bullet_tense(bullet: str, language: str) -> str | None:
     """ "past", "present" or None from a bullet's first word."""
     words = bullet.split()
-    if not words:
+    if not words or language not in tables():
         return None
     first = words[0].lower().strip(",.;:")
-    if first.endswith("ed") and language == "en":
+    if any(first.endswith(suffix) for suffix in tables()[language].past_suffixes):
         return "past"
     return _verb_tense(language).get(first)
 
@@ -106,119 +136,61 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# Checks of one bullet: (finding, severity, whether the bullet shows it, given the table of
+# the CV's language).
+BULLET_CHECKS: tuple[tuple[str, str, Callable[[str, Phrases], bool]], ...] = (
+    ("weak_opening", "warning", lambda bullet, _t: bool(WEAK_OPENINGS.match(bullet))),
+    ("no_metric", "info", lambda bullet, _t: not METRIC.search(bullet)),
+    ("first_person", "info", lambda bullet, table: bool(table.first_person.search(bullet))),
+    ("passive_voice", "info", lambda bullet, _t: bool(PASSIVE.search(bullet))),
+    ("long_bullet", "info", lambda bullet, _t: len(bullet.split()) > MAX_BULLET_WORDS),
+)
+
+
+def _finding(table: Phrases, code: str, severity: str, excerpt: str, **slots: object) -> Finding:
+    """A finding worded from the language's table."""
+    message = table.findings[code].format(limit=MAX_BULLET_WORDS, **slots)
+    return Finding(code, severity, message, excerpt)
+
+
 def find_issues(document: CVDocument, experience_level: str) -> list[Finding]:
     """Every finding for `document`: bullet style, structure, contact data, dates, length."""
     language = document.language
-    spanish = language == "es"
+    table = phrases(language)
     findings: list[Finding] = []
     for _entry, bullet in all_bullets(document):
-        if WEAK_OPENINGS.match(bullet):
-            findings.append(
-                Finding(
-                    "weak_opening",
-                    "warning",
-                    "Empieza con un verbo de acción en lugar de una fórmula pasiva."
-                    if spanish
-                    else "Start with a strong action verb instead of a duty phrase.",
-                    _short(bullet),
-                )
-            )
-        if not METRIC.search(bullet):
-            findings.append(
-                Finding(
-                    "no_metric",
-                    "info",
-                    "Añade un resultado medible (cifra, porcentaje, plazo)."
-                    if spanish
-                    else "Add a measurable result (a number, percentage or time saved).",
-                    _short(bullet),
-                )
-            )
-        if (PRONOUNS if spanish else PRONOUNS_CI).search(bullet if spanish else bullet.lower()):
-            findings.append(
-                Finding(
-                    "first_person",
-                    "info",
-                    "Evita los pronombres en primera persona."
-                    if spanish
-                    else "Drop first-person pronouns; bullets read better without them.",
-                    _short(bullet),
-                )
-            )
-        if PASSIVE.search(bullet):
-            findings.append(
-                Finding(
-                    "passive_voice",
-                    "info",
-                    "Usa la voz activa: di qué hiciste tú."
-                    if spanish
-                    else "Use the active voice: say what you did.",
-                    _short(bullet),
-                )
-            )
-        if len(bullet.split()) > MAX_BULLET_WORDS:
-            findings.append(
-                Finding(
-                    "long_bullet",
-                    "info",
-                    "Acorta este punto a una o dos líneas."
-                    if spanish
-                    else f"Shorten this bullet to under {MAX_BULLET_WORDS} words.",
-                    _short(bullet),
-                )
-            )
+        for code, severity, shows in BULLET_CHECKS:
+            if shows(bullet, table):
+                findings.append(_finding(table, code, severity, _short(bullet)))
     for section in document.sections:
         if section.kind != "experience":
             continue
         for entry in section.entries:
             tenses = {bullet_tense(b, language) for b in entry.bullets} - {None}
             if len(tenses) > 1:
-                findings.append(
-                    Finding(
-                        "mixed_tense",
-                        "warning",
-                        "Mezcla de tiempos verbales en el mismo puesto."
-                        if spanish
-                        else "Verb tenses are mixed within this role; keep one tense.",
-                        _short(f"{entry.title} {entry.organisation}".strip()),
-                    )
-                )
-    findings.extend(_structure_findings(document, spanish))
-    findings.extend(_date_findings(document, spanish))
-    findings.extend(_length_findings(document, experience_level, spanish))
+                label = _short(f"{entry.title} {entry.organisation}".strip())
+                findings.append(_finding(table, "mixed_tense", "warning", label))
+    findings.extend(_structure_findings(document, table))
+    findings.extend(_date_findings(document, table))
+    findings.extend(_length_findings(document, experience_level, table))
     return findings
 
 
-def _structure_findings(document: CVDocument, spanish: bool) -> list[Finding]:
+def _structure_findings(document: CVDocument, table: Phrases) -> list[Finding]:
     out = []
     kinds = {s.kind for s in document.sections}
     for kind in ("summary", *CORE_SECTIONS):
         if kind not in kinds:
-            out.append(
-                Finding(
-                    "missing_section",
-                    "warning" if kind != "summary" else "info",
-                    f"Falta la sección: {kind}." if spanish else f"The CV has no {kind} section.",
-                    kind,
-                )
-            )
+            severity = "warning" if kind != "summary" else "info"
+            out.append(_finding(table, "missing_section", severity, kind, kind=kind))
     contact = document.contact
     for name in ("name", "email", "phone"):
         if not getattr(contact, name):
-            out.append(
-                Finding(
-                    "missing_contact",
-                    "warning",
-                    f"Falta un dato de contacto: {name}."
-                    if spanish
-                    else f"Contact details are missing: {name}.",
-                    name,
-                )
-            )
+            out.append(_finding(table, "missing_contact", "warning", name, name=name))
     return out
 
 
-def _date_findings(document: CVDocument, spanish: bool) -> list[Finding]:
+def _date_findings(document: CVDocument, table: Phrases) -> list[Finding]:
     out = []
     experience = document.section("experience")
     if experience is None:
@@ -228,16 +200,7 @@ def _date_findings(document: CVDocument, spanish: bool) -> list[Finding]:
         label = _short(f"{entry.title} {entry.organisation}".strip())
         period = parse_period(entry.dates)
         if period is None:
-            out.append(
-                Finding(
-                    "date_unparsed",
-                    "warning",
-                    "Fechas ausentes o ilegibles en este puesto."
-                    if spanish
-                    else "This role's dates are missing or could not be read.",
-                    entry.dates or label,
-                )
-            )
+            out.append(_finding(table, "date_unparsed", "warning", entry.dates or label))
         else:
             periods.append((period, entry, label))
     for i, (first, _e1, label1) in enumerate(periods):
@@ -252,64 +215,38 @@ def _date_findings(document: CVDocument, spanish: bool) -> list[Finding]:
             )
             # A month of overlap is a normal hand-over; more needs a word of explanation.
             if months >= 2:
-                out.append(
-                    Finding(
-                        "date_overlap",
-                        "info",
-                        "Estas fechas se solapan; aclara si fueron puestos simultáneos."
-                        if spanish
-                        else "These roles overlap in time; say so if they ran in parallel.",
-                        f"{label1} / {label2}",
-                    )
-                )
+                out.append(_finding(table, "date_overlap", "info", f"{label1} / {label2}"))
     return out
 
 
-def _length_findings(document: CVDocument, level: str, spanish: bool) -> list[Finding]:
+def _length_findings(document: CVDocument, level: str, table: Phrases) -> list[Finding]:
     words = len(document_text(document).split())
     low, high = EXPECTED_PAGES_WORDS.get(level, (200, 1000))
     if words < low:
-        return [
-            Finding(
-                "length_short",
-                "info",
-                "El CV es breve para tu nivel de experiencia."
-                if spanish
-                else f"The CV is short for {level} years of experience ({words} words).",
-                str(words),
-            )
-        ]
+        return [_finding(table, "length_short", "info", str(words), level=level, words=words)]
     if words > high:
-        return [
-            Finding(
-                "length_long",
-                "warning",
-                "El CV es largo para tu nivel de experiencia; recorta."
-                if spanish
-                else f"The CV is long for {level} years of experience ({words} words); trim it.",
-                str(words),
-            )
-        ]
+        return [_finding(table, "length_long", "warning", str(words), level=level, words=words)]
     return []
 
 
-def analyse(document: CVDocument, terms: list[Term], experience_level: str) -> Analysis:
-    """Score `document` against the job `terms` (0-100 overall and per part) with findings."""
-    text = document_text(document)
-    skills = document.section("skills")
-    skills_text = "\n".join(skills.items) if skills else ""
-    total = sum(t.weight for t in terms) or 1.0
-    matched = [t for t in terms if contains_term(t, text)]
-    missing = [t for t in terms if t not in matched]
-    keywords = sum(t.weight for t in matched) / total if terms else 0.5
+def analyse(
+    document: CVDocument, terms: list[Term], experience_level: str, language: str | None = None
+) -> Analysis:
+    """Score `document` against the job `terms` (0-100 overall and per part), with the
+    evidence for each term and one finding per kind. `language` is the job's (for the
+    suggestions); the CV's language by default."""
+    evidence = build_evidence(document, terms, language or document.language)
+    keywords = min(1.0, coverage(evidence) / KEYWORD_CEILING) if terms else 0.5
 
-    hard = [t for t in terms if t.category in ("tool", "other", "cert", "method")]
-    if hard:
-        listed = sum(t.weight for t in hard if contains_term(t, skills_text))
-        evidenced = sum(t.weight for t in hard if contains_term(t, text))
-        skills_part = (listed + evidenced) / (2 * sum(t.weight for t in hard))
+    hard = [e for e in evidence if e.category in ("tool", "other", "cert", "method")]
+    hard_total = sum(e.weight for e in hard)
+    if hard_total:
+        listed = sum(e.weight for e in hard if "skills" in e.sections)
+        shown = sum(e.weight for e in hard if e.status in ("exact", "variant"))
+        skills_part = (listed + shown) / (2 * hard_total)
     else:
-        skills_part = 0.5 if skills_text else 0.2
+        skills = document.section("skills")
+        skills_part = 0.5 if skills and skills.items else 0.2
 
     findings = find_issues(document, experience_level)
     codes = [f.code for f in findings]
@@ -349,13 +286,68 @@ def analyse(document: CVDocument, terms: list[Term], experience_level: str) -> A
     }
     parts = {k: max(0, min(100, round(v * 100))) for k, v in parts.items()}
     score = round(sum(parts[k] * w for k, w in WEIGHTS.items()))
+    shown_terms = [e.term for e in evidence if e.status in ("exact", "variant")]
     return Analysis(
         score=score,
         parts=parts,
-        matched=[t.text for t in matched],
-        missing=[t.text for t in missing],
-        findings=findings,
+        matched=shown_terms,
+        missing=[e.term for e in evidence if e.status not in ("exact", "variant")],
+        findings=group_findings(findings, len(bullets), document.language),
+        evidence=evidence,
     )
+
+
+# Order of findings with the same severity: what costs an application most comes first.
+IMPACT = (
+    "missing_contact",
+    "missing_section",
+    "date_unparsed",
+    "weak_opening",
+    "no_metric",
+    "length_long",
+    "mixed_tense",
+    "first_person",
+    "passive_voice",
+    "long_bullet",
+    "date_overlap",
+    "length_short",
+)
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+MAX_EXCERPTS = 5
+
+
+def group_findings(findings: list[Finding], bullets: int, language: str) -> list[Finding]:
+    """One finding per kind with its count and up to five excerpts, most harmful first.
+
+    A bullet without a number is not wrong on its own: "no_metric" is reported only when
+    fewer than half of the bullets show a measurable result."""
+    table = phrases(language).grouped
+    by_code: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_code.setdefault(finding.code, []).append(finding)
+    out = []
+    for code, items in by_code.items():
+        n = len(items)
+        if code == "no_metric" and bullets and (bullets - n) * 2 >= bullets:
+            continue
+        excerpts = list(dict.fromkeys(f.excerpt for f in items if f.excerpt))
+        severity = min((f.severity for f in items), key=SEVERITY_RANK.__getitem__)
+        if code in table:
+            one, many = table[code]
+            message = (one if n == 1 else many).format(
+                n=n,
+                words=MAX_BULLET_WORDS,
+                items=", ".join(excerpts),
+                total=bullets,
+                **{"with": bullets - n},
+            )
+        else:
+            message = items[0].message
+        out.append(Finding(code, severity, message, excerpts[0] if excerpts else "", n,
+                           excerpts[:MAX_EXCERPTS]))  # fmt: skip
+    rank = {code: i for i, code in enumerate(IMPACT)}
+    out.sort(key=lambda f: (SEVERITY_RANK[f.severity], rank.get(f.code, len(rank)), -f.count))
+    return out
 
 
 def _role_count(document: CVDocument) -> int:

@@ -20,14 +20,44 @@ MONTHS = {
     "nov": 11, "november": 11, "noviembre": 11,
     "dec": 12, "december": 12, "dic": 12, "diciembre": 12,
 }  # fmt: skip
-PRESENT_WORDS = r"present|current|now|today|ongoing|actualidad|la actualidad|presente|hoy|actual"
+PRESENT_WORDS = (
+    r"present|current|currently|now|today|ongoing|to date|actualidad|la actualidad|presente|hoy|"
+    r"actual|en curso|vigente|ahora|act\."
+)
+# Seasons stand for a month range on student CVs ("Summer 2022"); the year is what counts.
+SEASONS = r"spring|summer|fall|autumn|winter|primavera|verano|oto[ñn]o|invierno"
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE = (
-    rf"(?:(?:{_MONTH})\.?\s+(?:de\s+)?(?:19|20)\d\d"
-    r"|(?:0?[1-9]|1[0-2])[/.-](?:19|20)\d\d|(?:19|20)\d\d)"
+    rf"(?:(?:{_MONTH})\.?\s*(?:de\s+)?(?:19|20)\d\d"
+    rf"|(?:{SEASONS})\s+(?:de\s+)?(?:19|20)\d\d"
+    r"|(?:0?[1-9]|1[0-2])[/.-](?:19|20)\d\d|(?:19|20)\d\d(?:\s?[/.-]\s?(?:0?[1-9]|1[0-2])\b)?"
+    # Templates' placeholders ("Month 20XX"): a date the owner has yet to fill in.
+    rf"|(?:(?:{_MONTH}|month|mes)\.?\s*)?(?:19|20)XX)"
 )
+_SEPARATOR = r"\s*(?:-|–|—|to|until|a|hasta|al)\s*"
+_PRESENT_LOOKAHEAD = r"(?:present|current|now|today|actualidad|la actualidad|presente|hoy|ahora)"
+# Short forms that are dates only as one end of a range: "Sep 15 - NOW" (a month and a
+# two-digit year, never "Sep 15" alone, a day) and "April-August 2012" (a month whose year
+# is the end's).
+_SHORT_START = (
+    rf"(?:{_MONTH})\.?\s*'?\d\d(?={_SEPARATOR}(?:(?:{_MONTH})\.?\s*'?\d\d|{_PRESENT_LOOKAHEAD})\b)"
+    rf"|(?:{_MONTH})\.?(?={_SEPARATOR}(?:{_MONTH})\.?\s*(?:de\s+)?(?:19|20)\d\d)"
+)
+# "2016-19", "Sep 15 - Jun 18": a two-digit end year after a start with its own year.
+_SHORT_END = rf"(?:{_MONTH})\.?\s*'?\d\d(?!\d|,\s*\d)|\d\d(?![\d/]|[.,]\d)"
+# Words that introduce a date on education lines; they belong with the date.
+_DATE_PREFIX = (
+    r"(?:(?:expected|anticipated|graduat(?:ed|ion)(?:\s+date)?|grad\.?|since|desde|"
+    r"previsto|prevista)\s*:?\s+){0,2}"
+)
+# Longest first: "presente" must not match as "present" plus a stray "e".
+_PRESENT_ALTERNATIVES = "|".join(sorted(PRESENT_WORDS.split("|"), key=len, reverse=True))
 DATE_RANGE = re.compile(
-    rf"(?P<start>{_DATE})(?:\s*(?:-|–|—|to|until|a|hasta|al)\s*(?P<end>{_DATE}|{PRESENT_WORDS}))?",
+    # Not inside a longer number, a path or a link ("doi.org/10.1101/2021.06.15").
+    rf"{_DATE_PREFIX}(?<![\d/.:])(?P<start>{_DATE}|{_SHORT_START})(?![\d/])"
+    rf"(?:{_SEPARATOR}(?P<end>{_DATE}|{_PRESENT_ALTERNATIVES}|{_SHORT_END})(?:\b|(?<=\.))(?![\d/])"
+    # "Summer 2013, 2014", "2015, 2017": the same thing again in later years.
+    r"|(?:\s*(?:,|and|y|&)\s*(?:19|20)\d\d(?![\d/.]))+)?",
     re.IGNORECASE,
 )
 _PRESENT = re.compile(rf"^(?:{PRESENT_WORDS})$", re.IGNORECASE)
@@ -58,15 +88,23 @@ def find_dates(text: str) -> re.Match[str] | None:
     return DATE_RANGE.search(text)
 
 
-def _point(text: str, is_end: bool) -> tuple[int, int] | None:
+def _point(text: str, is_end: bool, century: int = 2000) -> tuple[int, int] | None:
     text = text.strip().lower().rstrip(".")
+    match = re.fullmatch(r"(?:([a-zé]+)\.?\s*)?'?(\d\d)", text)
+    if match and (match.group(1) is None or match.group(1) in MONTHS):
+        # A two-digit year: in the century of the other end of the range.
+        month = MONTHS[match.group(1)] if match.group(1) else (12 if is_end else 1)
+        return century + int(match.group(2)), month
     match = re.fullmatch(r"(\d{1,2})[/.-](\d{4})", text)
     if match:
         return int(match.group(2)), int(match.group(1))
-    match = re.fullmatch(r"(\d{4})", text)
+    match = re.fullmatch(r"(\d{4})\s?[/.-]\s?(\d{1,2})", text)
+    if match:
+        return int(match.group(1)), int(match.group(2))
+    match = re.fullmatch(rf"(?:(?:{SEASONS})\s+(?:de\s+)?)?(\d{{4}})", text)
     if match:
         return int(match.group(1)), 12 if is_end else 1
-    match = re.fullmatch(r"([a-zé]+)\.?\s+(?:de\s+)?(\d{4})", text)
+    match = re.fullmatch(r"([a-zé]+)\.?\s*(?:de\s+)?(\d{4})", text)
     if match and match.group(1) in MONTHS:
         return int(match.group(2)), MONTHS[match.group(1)]
     return None
@@ -80,21 +118,28 @@ def parse_period(text: str, today: tuple[int, int] | None = None) -> Period | No
     match = DATE_RANGE.search(text or "")
     if not match:
         return None
-    start = _point(match.group("start"), is_end=False)
-    end_text = match.group("end")
+    start_text, end_text = match.group("start"), match.group("end")
+    if start_text.strip().lower().rstrip(".") in MONTHS and end_text:
+        # "April-August 2012": the start's year is the end's.
+        end_year = re.search(r"\d{4}", end_text)
+        start_text = f"{start_text.rstrip('.')} {end_year.group(0)}" if end_year else start_text
+    start = _point(start_text, is_end=False)
     if start is None:
         return None
-    start_known = not _year_only(match.group("start"))
+    start_known = not _year_only(start_text)
     if end_text is None:
         end = _point(match.group("start"), is_end=True)
         return Period(start, end or start, False, start_known, start_known)
     if _PRESENT.match(end_text.strip()):
         return Period(start, max(today, start), True, start_known, True)
-    end = _point(end_text, is_end=True)
-    if end is None:
+    end = _point(end_text, is_end=True, century=start[0] // 100 * 100)
+    if end is None or end < start:
         return None
     return Period(start, end, False, start_known, not _year_only(end_text))
 
 
 def _year_only(text: str) -> bool:
-    return re.fullmatch(r"\d{4}", text.strip().rstrip(".")) is not None
+    return (
+        re.fullmatch(rf"(?:(?:{SEASONS})\s+(?:de\s+)?)?\d{{4}}", text.strip().rstrip("."), re.I)
+        is not None
+    )

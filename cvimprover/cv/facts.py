@@ -7,6 +7,7 @@ from functools import cache
 
 from cvimprover.cv.dates import MONTHS
 from cvimprover.cv.keywords import Term, contains_term, vocabulary_matches
+from cvimprover.cv.phrases import languages
 from cvimprover.cv.vocabulary import fold, verbs
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -113,7 +114,7 @@ TEMPLATE_WORDS = set(
 @cache
 def _verb_words() -> frozenset[str]:
     out: set[str] = set()
-    for language in ("en", "es"):
+    for language in languages():
         for forms in verbs(language):
             for form in forms:
                 out.update(fold(form).split())
@@ -133,7 +134,7 @@ def _is_common(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     lowered = word.lower()
-    return max(zipf_frequency(lowered, "en"), zipf_frequency(lowered, "es")) >= 3.0
+    return max(zipf_frequency(lowered, code) for code in languages()) >= 3.0
 
 
 def invented_facts(output_text: str, source_text: str, questionnaire_text: str = "") -> list[str]:

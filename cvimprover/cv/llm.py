@@ -12,13 +12,20 @@ from dataclasses import dataclass
 
 from cvimprover.cv.document import CVDocument
 from cvimprover.cv.facts import invented_facts
-from cvimprover.cv.parse import EMAIL, PHONE
+from cvimprover.cv.header import EMAIL, PHONE
 
 SYSTEM_PROMPT = (
     "You edit CV bullet points and summaries. Improve wording only: start with a strong action "
     "verb, remove first-person pronouns, keep one tense, keep each line under 30 words. "
     "NEVER add a number, date, employer, degree, certification, tool or skill that is not in "
     "the line you are given. Keep the line's language (English or Spanish). "
+    'Answer with JSON only: {"lines": [{"id": "...", "text": "..."}]} with the same ids.'
+)
+LETTER_PROMPT = (
+    "You polish the paragraphs of a cover letter. Improve flow and wording only; keep each "
+    "paragraph one line, in its language (English or Spanish), about as long as it is. "
+    "NEVER add a number, date, employer, degree, certification, tool, skill or achievement "
+    "that is not in the paragraph you are given, and keep every one that is. "
     'Answer with JSON only: {"lines": [{"id": "...", "text": "..."}]} with the same ids.'
 )
 _DOB = re.compile(
@@ -81,12 +88,14 @@ def _set_line(document: CVDocument, line_id: str, text: str) -> None:
     document.sections[s_index].entries[e_index].bullets[b_index] = text
 
 
-def _call(settings: LLMSettings, lines: dict[str, str]) -> dict[str, str]:
+def _call(
+    settings: LLMSettings, lines: dict[str, str], system: str = SYSTEM_PROMPT
+) -> dict[str, str]:
     payload = {
         "model": settings.model,
         "temperature": 0.2,
         "messages": [
-            {"role": "system", "content": SYSTEM_PROMPT},
+            {"role": "system", "content": system},
             {
                 "role": "user",
                 "content": json.dumps(
@@ -152,3 +161,42 @@ def polish(
 
 def _fallback(reason: str) -> dict:
     return {"rewriter": "local", "llm_fallback_reason": reason, "llm_rejected_lines": 0}
+
+
+def polish_letter(
+    letter: str,
+    *,
+    source_text: str,
+    questionnaire_text: str,
+    settings: LLMSettings,
+) -> tuple[str, dict]:
+    """The local letter with the model's rewording of each body paragraph where that adds
+    nothing: a paragraph that names a fact the CV and questionnaire lack, breaks a line, or
+    grows past half again its length keeps the local wording."""
+    paragraphs = letter.strip().split("\n\n")
+    # The greeting and the sign-off (with the name) stay ours; only the body is sent.
+    body = {f"p{i}": text for i, text in enumerate(paragraphs) if 0 < i < len(paragraphs) - 1}
+    report: dict = {"rewriter": "llm", "llm_fallback_reason": None, "llm_rejected_lines": 0}
+    if not body:
+        return letter, _fallback("the letter has no body to polish")
+    try:
+        answers = _call(settings, body, LETTER_PROMPT)
+    except TimeoutError:
+        return letter, _fallback("the language model timed out")
+    except urllib.error.HTTPError as exc:
+        return letter, _fallback(f"the language model answered HTTP {exc.code}")
+    except urllib.error.URLError as exc:
+        return letter, _fallback(f"the language model could not be reached ({exc.reason})")
+    except (ValueError, KeyError, TypeError, IndexError, OSError):
+        return letter, _fallback("the language model's answer could not be read")
+    out = list(paragraphs)
+    for key, before in body.items():
+        after = re.sub(r"[ \t]+", " ", answers.get(key, "")).strip()
+        if not after or after == before:
+            continue
+        too_long = len(after) > 1.5 * len(before) + 40
+        if "\n" in after or too_long or invented_facts(after, source_text, questionnaire_text):
+            report["llm_rejected_lines"] += 1
+            continue
+        out[int(key[1:])] = after
+    return "\n\n".join(out) + "\n", report

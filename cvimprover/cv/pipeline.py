@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from cvimprover.cv import analyse as analysis
 from cvimprover.cv import cover_letter as letters
-from cvimprover.cv import keywords, language, llm, parse, rewrite
+from cvimprover.cv import keywords, language, llm, parse, preserved, rewrite
 from cvimprover.cv.document import CVDocument
 from cvimprover.cv.errors import CVError, ExtractionError
-from cvimprover.cv.extract import extract_text
+from cvimprover.cv.extract import extract_document
 from cvimprover.cv.llm import LLMSettings
 from cvimprover.cv.markdown import to_markdown
 from cvimprover.cv.normalise import normalise_text
@@ -39,9 +39,16 @@ class JobTarget:
 
 @dataclass
 class Improvement:
+    """The engine's answer: the report (a JSON-ready dict, described field by field by
+    cvimprover/applications/report.py, which declares every key written below) and the
+    improved CV. The cover letter is the report's, carried once."""
+
     report: dict
     document: CVDocument
-    cover_letter: str
+
+    @property
+    def cover_letter(self) -> str:
+        return self.report["cover_letter"]
 
 
 def _noop(percent: int, stage: str) -> None:
@@ -60,15 +67,24 @@ def improve(
     """Analyse the CV in `source` against `target`, rewrite it faithfully and write a letter."""
     report_progress = progress or _noop
     report_progress(10, "extracting")
-    text = normalise_text(extract_text(source, filename))
+    extracted = extract_document(source, filename, report_progress)
+    text = normalise_text(extracted.text)
+    # Lines extraction left out (page numbers, running headers), cleaned like the text.
+    furniture = [(normalise_text(line), reason) for line, reason in extracted.dropped]
     if sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        problems = [p["reason"] for p in extracted.report().get("unreadable_pages", [])]
         raise ExtractionError(
-            "We could not find any text in this CV. If it is a scanned image, "
-            "upload a PDF with selectable text, a DOCX, or paste the text.",
+            " ".join(problems[:1])
+            or "We could not find any text in this CV. Upload a PDF, a DOCX, or paste the text.",
             code="no_text",
         )
     try:
-        return _improve_text(text, target, instructions, report_progress, llm)
+        improvement = _improve_text(
+            text, target, instructions, report_progress, llm, furniture, extracted.links
+        )
+        # Where the text came from (OCR, with its confidence, or the file's own text).
+        improvement.report["extraction"] = extracted.report()
+        return improvement
     except CVError:
         raise
     except RecursionError as exc:
@@ -81,9 +97,12 @@ def _improve_text(
     instructions: str | None,
     report_progress: Callable[[int, str], None],
     llm_settings: LLMSettings | None,
+    furniture: list[tuple[str, str]] | None = None,
+    links: list[str] | None = None,
 ) -> Improvement:
     report_progress(20, "extracting")
-    document = parse.parse_cv(text)
+    dropped: list[tuple[str, str]] = []
+    document = parse.parse_cv(text, dropped, links)
     cv_language = language.detect_language(text)
     document.language = cv_language
     job_text = f"{target.position}\n{target.job_description}"
@@ -95,7 +114,7 @@ def _improve_text(
     )
     report_progress(30, "analysing")
     terms = keywords.job_terms(target.position, target.job_description, job_language)
-    before = analysis.analyse(document, terms, target.experience_level)
+    before = analysis.analyse(document, terms, target.experience_level, job_language)
     report_progress(50, "analysing")
 
     report_progress(60, "rewriting")
@@ -106,6 +125,7 @@ def _improve_text(
         position=target.position,
         industry=target.industry,
         instructions=instructions or "",
+        job_description=target.job_description,
     )
     engine = {"rewriter": "local", "llm_fallback_reason": None}
     if llm_settings is not None and llm_settings.api_key:
@@ -113,8 +133,14 @@ def _improve_text(
             improved, source_text=text, questionnaire_text=questionnaire, settings=llm_settings
         )
         changes.extend(llm_changes)
-    after = analysis.analyse(improved, terms, target.experience_level)
-    letter = letters.write_cover_letter(improved, terms, target, job_language)
+    after = analysis.analyse(improved, terms, target.experience_level, job_language)
+    letter = letters.write_cover_letter(
+        improved, after.evidence, target, job_language, terms=terms, instructions=instructions or ""
+    )
+    if llm_settings is not None and llm_settings.api_key:
+        letter, engine["letter"] = llm.polish_letter(
+            letter, source_text=text, questionnaire_text=questionnaire, settings=llm_settings
+        )
     report_progress(70, "rewriting")
 
     report = {
@@ -132,25 +158,35 @@ def _improve_text(
             "links": [{"label": ln.label, "url": ln.url} for ln in document.contact.links],
         },
         "sections": [{"kind": s.kind, "heading": s.heading} for s in document.sections],
+        "score_help": analysis.score_help(job_language),
         "keywords": {
             "job": [t.to_dict() for t in terms],
             "matched": before.matched,
             "missing": before.missing,
+            "evidence": [e.to_dict() for e in before.evidence],
         },
         "findings": [f.to_dict() for f in before.findings],
         "changes": changes,
+        "preserved": preserved.account(text, improved, changes, dropped, furniture or []),
         "improved_markdown": to_markdown(improved),
         "cover_letter": letter,
         "engine": engine,
     }
-    return Improvement(report=report, document=improved, cover_letter=letter)
+    return Improvement(report=report, document=improved)
 
 
-_WARM_UP_CVS = {
-    "en": "Jane Doe\njane@example.com\nEXPERIENCE\nEngineer, Acme, 2019 - 2024\n"
-    "- Responsible for 3 Python services\nSKILLS\nPython, SQL",
-    "es": "Juana Pérez\njuana@example.com\nEXPERIENCIA\nIngeniera, Acme, 2019 - 2024\n"
-    "- Responsable de 3 servicios en Python\nHABILIDADES\nPython, SQL",
+# One tiny CV and job ad per language: (CV, ad).
+_WARM_UP = {
+    "en": (
+        "Jane Doe\njane@example.com\nEXPERIENCE\nEngineer, Acme, 2019 - 2024\n"
+        "- Responsible for 3 Python services\nSKILLS\nPython, SQL",
+        "Python, SQL and Kubernetes",
+    ),
+    "es": (
+        "Juana Pérez\njuana@example.com\nEXPERIENCIA\nIngeniera, Acme, 2019 - 2024\n"
+        "- Responsable de 3 servicios en Python\nHABILIDADES\nPython, SQL",
+        "Python, SQL y Kubernetes",
+    ),
 }
 
 
@@ -160,8 +196,7 @@ def warm_up() -> None:
     ~0.5 s loading them again in its fresh work horse."""
     from wordfreq import zipf_frequency
 
-    for code, text in _WARM_UP_CVS.items():
+    for code, (text, job) in _WARM_UP.items():
         zipf_frequency("python", code)  # loads that language's frequency list
-        job = "Python, SQL y Kubernetes" if code == "es" else "Python, SQL and Kubernetes"
         improve(text.encode("utf-8"), "warm-up.txt", JobTarget("Engineer", "Software", "3-5",
                 job_description=job))  # fmt: skip

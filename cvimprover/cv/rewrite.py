@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 from functools import cache
 
 from cvimprover.cv.analyse import METRIC, bullet_tense
-from cvimprover.cv.dates import parse_period
+from cvimprover.cv.dates import find_dates, parse_period
 from cvimprover.cv.document import CVDocument, Entry, Section
-from cvimprover.cv.keywords import Term, contains_term, surface_form
+from cvimprover.cv.keywords import Term, contains_term, surface_form, vocabulary_matches
 from cvimprover.cv.markdown import document_text
+from cvimprover.cv.matcher import name_spans
+from cvimprover.cv.phrases import join, phrases
 from cvimprover.cv.vocabulary import fold, verbs
 
 Change = dict[str, str]
@@ -39,95 +42,89 @@ def _forms(language: str) -> dict[str, tuple[str, ...]]:
     return table
 
 
+def _in_tense(forms: tuple[str, ...], tense: str, language: str) -> str:
+    """The form of a verb in `tense` ("past" or "present")."""
+    return forms[phrases(language).tense_forms[tense][0]]
+
+
 def _to_tense(word: str, tense: str, language: str) -> str | None:
     forms = _forms(language).get(word.lower())
-    if not forms:
-        return None
-    if language == "en":
-        return forms[1] if tense == "past" else forms[0]
-    return forms[1] if tense == "past" else forms[2]
+    return _in_tense(forms, tense, language) if forms else None
+
+
+def _names_work(text: str, language: str) -> bool:
+    """Whether the bullet's first word is the name of the work rather than a verb
+    ("Desarrollo de software", "Design and implementation of ..."): followed by "of"/"de",
+    or by "and"/"y" and a word that is no verb. Such a bullet keeps its first word."""
+    words = [w.strip(",.;:").lower() for w in text.split()[:3]]
+    if len(words) < 2:
+        return False
+    if words[1] in ("of", "de", "del"):
+        return True
+    return words[1] in ("and", "y", "e") and len(words) > 2 and words[2] not in _forms(language)
 
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-_PRONOUN_START = {
-    "en": re.compile(r"^(?:I|We)\s+(?:have\s+|had\s+)?(?=\w)", re.IGNORECASE),
-    "es": re.compile(r"^(?:Yo|Nosotros|Nosotras)\s+", re.IGNORECASE),
-}
-# "I am a data engineer..." -> "Data engineer...": summaries drop the pronoun and its verb.
-_SUMMARY_PRONOUN = {
-    "en": re.compile(r"^(?:I am|I'm|We are)\s+(?:an?\s+)?|^(?:I|We)\s+", re.IGNORECASE),
-    "es": re.compile(r"^(?:Yo\s+)?(?:soy|Somos)\s+(?:una?\s+)?", re.IGNORECASE),
-}
-_WEAK_EN = re.compile(
-    r"^(?:(?:i|we)\s+)?(?:was\s+|were\s+|am\s+)?"
-    r"(?P<phrase>responsible for|in charge of|tasked with|"
-    r"duties included|helped(?: with| to)?|assisted(?: with| in)?|worked on|involved in|"
-    r"participated in)\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
-_WEAK_ES = re.compile(
-    r"^(?:(?:yo|fui|era)\s+)?(?P<phrase>responsable de|encargad[oa] de|ayud[ée] (?:a|con|en)|"
-    r"particip[ée] en|colabor[ée] en)\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
+@cache
+def _weak_opening(language: str) -> re.Pattern[str]:
+    """A bullet opening with one of the language's weak openings, then what it says; the
+    group `wN` tells which opening of the table it is."""
+    table = phrases(language)
+    alternatives = "|".join(f"(?P<w{i}>{w.pattern})" for i, w in enumerate(table.weak_openings))
+    return re.compile(
+        rf"^{table.weak_lead_in}(?P<phrase>{alternatives})\s+(?P<rest>.+)$", re.IGNORECASE
+    )
 
 
-def _strengthen_en(bullet: str, tense: str) -> str:
-    match = _WEAK_EN.match(bullet)
+def strengthen(bullet: str, language: str, tense: str) -> str:
+    """`bullet` with its weak opening (from the language's table) replaced by an action verb
+    in `tense`, or `bullet` unchanged when it opens with none."""
+    table = phrases(language)
+    match = _weak_opening(language).match(bullet)
     if not match:
         return bullet
+    index = next(i for i in range(len(table.weak_openings)) if match.group(f"w{i}") is not None)
+    opening = table.weak_openings[index]
     phrase, rest = match.group("phrase").lower(), match.group("rest")
     first, _, tail = rest.partition(" ")
-    forms = _forms("en").get(first.lower())
-    if phrase.startswith(("responsible", "in charge", "tasked", "duties")):
-        if forms and first.lower().endswith("ing"):
-            verb = forms[1] if tense == "past" else forms[0]
-            return f"{_cap(verb)} {tail}".strip()
-        return f"{'Owned' if tense == 'past' else 'Own'} {rest}"
-    if phrase.startswith("assisted"):
-        return f"{'Supported' if tense == 'past' else 'Support'} {rest}"
-    verb = "Contributed to" if tense == "past" else "Contribute to"
-    if phrase.startswith("helped") and forms and first.lower() == forms[0]:
-        return (
-            f"{verb} {forms[3]} {tail}".strip()
-        )  # "helped build X" -> "contributed to building X"
-    return f"{verb} {rest}"
-
-
-def _strengthen_es(bullet: str, tense: str) -> str:
-    match = _WEAK_ES.match(bullet)
-    if not match:
-        return bullet
-    phrase, rest = match.group("phrase").lower(), match.group("rest")
-    first, _, tail = rest.partition(" ")
-    forms = _forms("es").get(first.lower())
-    if phrase.startswith(("responsable", "encargad")):
-        if forms and first.lower() == forms[0]:
-            verb = forms[1] if tense == "past" else forms[2]
-            return f"{_cap(verb)} {tail}".strip()
-        return f"{'Asumí' if tense == 'past' else 'Asumo'} {rest}"
-    verb = "Contribuí a" if tense == "past" else "Contribuyo a"
-    text = f"{verb} {rest}"
-    return re.sub(r"\ba el\b", "al", text)
+    forms = _forms(language).get(first.lower())
+    if forms and opening.verb_object == "object" and first.lower() == forms[table.object_form]:
+        # "Responsible for designing X" -> "Designed X"
+        return f"{_cap(_in_tense(forms, tense, language))} {tail}".strip()
+    if (
+        forms
+        and opening.verb_object == "bare"
+        and table.bare_form is not None
+        and table.gerund_form is not None
+        and first.lower() == forms[table.bare_form]
+    ):
+        rest = f"{forms[table.gerund_form]} {tail}".strip()  # "build X" -> "building X"
+    elif opening.keep:
+        rest = f"{phrase} {rest}"
+    past, present = table.weak_verbs[opening.rewrite]
+    text = f"{past if tense == 'past' else present} {rest}"
+    for pattern, replacement in table.contractions:
+        text = re.sub(pattern, replacement, text)
+    return text
 
 
 def improve_bullet(bullet: str, language: str, tense: str) -> tuple[str, list[str]]:
     """A stronger version of one bullet and the reasons for each edit."""
     reasons = []
     text = bullet.strip()
-    stripped = _PRONOUN_START[language].sub("", text)
+    stripped = phrases(language).pronoun_start.sub("", text)
     if stripped != text:
         text, reasons = _cap(stripped), ["removed first-person pronoun"]
-    strengthened = (_strengthen_es if language == "es" else _strengthen_en)(text, tense)
+    strengthened = strengthen(text, language, tense)
     if strengthened != text:
         text = _cap(strengthened)
         reasons.append("replaced a duty phrase with an action verb")
     words = text.split(" ", 1)
     current = bullet_tense(text, language)
-    if current and current != tense:
+    if current and current != tense and not _names_work(text, language):
         converted = _to_tense(words[0].strip(",.;:"), tense, language)
         if converted:
             text = _cap(converted) + (" " + words[1] if len(words) > 1 else "")
@@ -169,26 +166,42 @@ def rewrite(
     position: str,
     industry: str,
     instructions: str = "",
+    job_description: str = "",
 ) -> tuple[CVDocument, list[Change]]:
-    """The improved CV and the list of {before, after, reason} changes."""
+    """The improved CV and the list of {id, path, before, after, reason} changes. The job
+    ad's text, when given, helps choose which of the CV's titles the summary opens with."""
     improved = copy.deepcopy(document)
-    language = document.language if document.language in ("en", "es") else "en"
+    language = phrases(document.language).code
     source_text = document_text(document)
     emphasis = _instruction_words(instructions)
     changes: list[Change] = []
 
+    # Where each change applies, as (section object, path inside it): sections may still be
+    # inserted (summary) or appended (skills), so indices are resolved at the end.
+    targets: list[tuple[Section, str]] = []
     for section in improved.sections:
         if section.kind not in ("experience", "projects"):
             continue
-        for entry in section.entries:
+        for entry_index, entry in enumerate(section.entries):
             tense = _entry_tense(entry, language)
             new_bullets = []
-            for bullet in entry.bullets:
+            edited: list[tuple[int, Change]] = []
+            for index, bullet in enumerate(entry.bullets):
                 after, reasons = improve_bullet(bullet, language, tense)
                 if after != bullet:
-                    changes.append({"before": bullet, "after": after, "reason": "; ".join(reasons)})
+                    change = {"before": bullet, "after": after, "reason": "; ".join(reasons)}
+                    edited.append((index, change))
                 new_bullets.append(after)
-            ranked = sorted(new_bullets, key=lambda b: -_bullet_score(b, terms, emphasis))
+            order = sorted(
+                range(len(new_bullets)),
+                key=lambda i: -_bullet_score(new_bullets[i], terms, emphasis),
+            )
+            ranked = [new_bullets[i] for i in order]
+            entry_path = f"entries.{entry_index}.bullets"
+            for index, change in edited:
+                # The bullet's place in the final (reordered) list
+                changes.append(change)
+                targets.append((section, f"{entry_path}.{order.index(index)}"))
             if ranked != new_bullets:
                 changes.append(
                     {
@@ -197,11 +210,32 @@ def rewrite(
                         "reason": f"bullets of '{entry.title}' reordered: job terms first",
                     }
                 )
+                targets.append((section, entry_path))
             entry.bullets = ranked
 
+    count = len(changes)
     _rewrite_skills(improved, terms, source_text, language, changes)
-    _rewrite_summary(improved, terms, position, industry, language, emphasis, changes)
-    return improved, changes
+    targets.extend((improved.section("skills"), "items") for _ in changes[count:])
+    count = len(changes)
+    _rewrite_summary(
+        improved, terms, position, industry, language, emphasis, changes, source_text,
+        job_description,
+    )  # fmt: skip
+    targets.extend((improved.section("summary"), "text") for _ in changes[count:])
+    return improved, [
+        _with_place(change, improved.sections.index(section), rest)
+        for change, (section, rest) in zip(changes, targets, strict=True)
+    ]
+
+
+def _with_place(change: Change, section_index: int, rest: str) -> Change:
+    """The change with its `path` in the improved document and an `id` stable for the same
+    change on the same CV (a user's choice survives a re-render)."""
+    path = f"sections.{section_index}.{rest}"
+    digest = hashlib.sha256(
+        "\x1f".join((path, change["before"], change["after"])).encode("utf-8")
+    ).hexdigest()
+    return {"id": digest[:12], "path": path, **change}
 
 
 def _rewrite_skills(
@@ -210,32 +244,42 @@ def _rewrite_skills(
     skills = document.section("skills")
     items = list(skills.items) if skills else []
     listed = "\n".join(items)
+    # Only what the CV's own roles and projects show moves into the skills list, under the
+    # CV's spelling; a job term the CV does not show is suggested in the report, never added.
+    shown = "\n".join(
+        line
+        for section in document.sections
+        if section.kind in ("experience", "projects")
+        for entry in section.entries
+        for line in entry.bullets
+    )
     surfaced = []
     for term in terms:
-        if term.category not in ("tool", "other", "method", "cert") or contains_term(term, listed):
+        if not _listable(term) or contains_term(term, listed):
             continue
-        found = surface_form(term, source_text)
-        if found and found not in surfaced:
+        found = surface_form(term, shown)
+        if found and found not in surfaced and found in source_text:
             surfaced.append(found)
     if not items and not surfaced:
         return
     if skills is None:
-        skills = Section(kind="skills", heading="Habilidades" if language == "es" else "Skills")
+        skills = Section(kind="skills", heading=phrases(language).headings["skills"])
         document.sections.append(skills)
-    if surfaced:
-        changes.append(
-            {
-                "before": ", ".join(items),
-                "after": ", ".join(items + surfaced),
-                "reason": "added skills the job asks for that the CV already shows elsewhere",
-            }
-        )
     combined = items + surfaced
 
     def rank(item: str) -> float:
         return -max((t.weight for t in terms if contains_term(t, item)), default=0.0)
 
     ordered = sorted(combined, key=rank)
+    if surfaced:
+        changes.append(
+            {
+                "before": ", ".join(items),
+                # The list as it ends up (reordered too), so the change can be undone exactly
+                "after": ", ".join(ordered),
+                "reason": "added skills the job asks for that the CV already shows elsewhere",
+            }
+        )
     if ordered[: len(items)] != combined[: len(items)] and not surfaced and ordered != items:
         changes.append(
             {
@@ -247,32 +291,273 @@ def _rewrite_skills(
     skills.items = ordered
 
 
-def _join(items: list[str], language: str) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    conj = " y " if language == "es" else " and "
-    return ", ".join(items[:-1]) + conj + items[-1]
+def _listable(term: Term) -> bool:
+    """Whether a job term belongs in a skills list: a named tool, method or certificate,
+    not a free phrase from the ad ("cross-functional teams") unless it is shaped like a tool."""
+    if term.category not in ("tool", "method", "cert", "other"):
+        return False
+    return term.origin != "phrase" or bool(term.exact_case)
 
 
-# The summary's opening sentence, built only from the CV's facts and the questionnaire
-_SUMMARY_PHRASES = {
-    "en": {
-        "opening": "{} with experience",
-        "professional": "Professional",
-        "at": " at ",
-        "bringing": ", bringing {}",
-        "role": " to a {} role",
-        "industry": " in {}",
-    },
-    "es": {
-        "opening": "{} con experiencia",
-        "professional": "Profesional",
-        "at": " en ",
-        "bringing": "; aporta {}",
-        "role": " para un puesto de {}",
-        "industry": " en el sector {}",
-    },
-}
+_FRAGMENT_END = re.compile(
+    r"\b(?:and|or|of|with|for|to|the|a|an|in|on|at|y|o|de|del|con|para|en|el|la|un|una)$",
+    re.IGNORECASE,
+)
+# Letters whose English names start with a vowel sound: "an SRE", "an MBA", "an HR role".
+_VOWEL_LETTERS = set("AEFHILMNORSX")
+
+
+def _article(phrase: str) -> str:
+    """ "a" or "an" before `phrase`, by its sound as far as spelling tells."""
+    word = phrase.split(" ", 1)[0]
+    if word.isupper() and len(word) <= 5:
+        return "an" if word[0] in _VOWEL_LETTERS else "a"
+    lowered = word.lower()
+    if lowered.startswith(("uni", "use", "usu", "ux", "eu", "one")):
+        return "a"
+    return "an" if lowered[:1] in "aeiou" else "a"
+
+
+def role_title(entry: Entry) -> str:
+    """The entry's title when it reads as a job title, else "" (never a wrapped fragment)."""
+    title = entry.title.strip()
+    words = title.split()
+    if not 1 <= len(words) <= 10 or not (entry.dates or entry.organisation):
+        return ""
+    if not title[:1].isupper() or any(ch.isdigit() for ch in title) or "," in title:
+        return ""  # a comma means the title runs into other fields ("Becario, Q.A. y ...")
+    if _FRAGMENT_END.search(title) or re.search(r"[.;:!?]$", title):
+        return ""
+    if fold(title) == fold(entry.organisation) or find_dates(title):
+        return ""
+    return title
+
+
+def years_of_experience(document: CVDocument) -> int:
+    """Whole years covered by the CV's experience dates (overlaps counted once)."""
+    spans: list[tuple[float, float]] = []
+    experience = [s for s in document.sections if s.kind == "experience"]
+    for section in experience:
+        for entry in section.entries:
+            period = parse_period(entry.dates)
+            if period is None:
+                continue
+            # A year without its month counts from mid-year: "2019 - 2023" is four years.
+            start = period.start[0] + (
+                (period.start[1] - 1) / 12 if period.start_month_known else 0.5
+            )
+            end = period.end[0] + (period.end[1] / 12 if period.end_month_known else 0.5)
+            if end >= start:
+                spans.append((start, end))
+    total, reach = 0.0, 0.0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            total += end - start
+            reach = end
+    return int(total)
+
+
+def years_in_words(years: int, language: str) -> str:
+    """ "ten", "more than twenty": a letter spells small numbers out."""
+    words = phrases(language).summary
+    if years < len(words["numbers"]):
+        return words["numbers"][years]
+    return words["more_than"].format(n=words["numbers"][-1])
+
+
+def spelling(term: str, texts: list[str]) -> str:
+    """The term as the CV and ad write it mid-sentence most often ("product management",
+    "Kubernetes", "SQL"), so a heading's capitals do not leak into a sentence."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for start, end in name_spans(term, text):
+            before = text[:start].rstrip(" \t")
+            if not before or before[-1] in "\n.:;!?•-*(":
+                continue  # a line or sentence start capitalises anything
+            counts[text[start:end]] = counts.get(text[start:end], 0) + 1
+    if counts:
+        return max(counts, key=lambda s: (counts[s], s == term))
+    return term
+
+
+_SMALL_WORDS = frozenset(
+    ("of", "in", "and", "for", "the", "at", "de", "del", "en", "y", "la", "el")
+)
+
+
+def is_named_skill(name: str) -> bool:
+    """A tool, certificate or language ("Python", "PMP", "English") or an acronym ("SQL"):
+    a name that keeps its capitals in any sentence."""
+    if name.isupper() and len(name) <= 5 or re.search(r"[a-z][A-Z0-9+#]|[0-9+#]", name):
+        return True
+    return any(v.category in ("tool", "cert", "language") for v, _s, _e in vocabulary_matches(name))
+
+
+def sentence_spelling(name: str, texts: list[str]) -> str:
+    """`spelling`, and a word the texts capitalise only where a line starts (a heading or a
+    list: "Mentoring", "Design Systems") lowered, unless it is a named skill."""
+    spelled = spelling(name, texts)
+    if spelled != name or any(_written_mid_sentence(name, text) for text in texts):
+        return spelled
+    words = name.split()
+    if all(w[:1].isupper() and w[1:].islower() for w in words) and not is_named_skill(name):
+        return name.lower()
+    return name
+
+
+def _written_mid_sentence(name: str, text: str) -> bool:
+    """Whether `text` writes `name`, with these very capitals, after a sentence's start."""
+    for start, end in name_spans(name, text):
+        if text[start:end] != name:
+            continue
+        before = text[:start].rstrip(" \t")
+        if before and before[-1] not in "\n.:;!?•-*(":
+            return True
+    return False
+
+
+def display_name(name: str) -> str:
+    """A title or employer as a sentence shows it: "SOFTWARE ENGINEER" reads "Software
+    Engineer", "FACEBOOK" reads "Facebook"; short acronyms (IBM, SENA) and a trailing stop
+    that is not an abbreviation's are kept or dropped accordingly."""
+    name = re.sub(r"\s+", " ", name).strip()
+    if name.isupper() and (" " in name or len(name) > 5):
+        name = " ".join(
+            w.lower() if w.lower() in _SMALL_WORDS else w.capitalize() if len(w) > 3 else w
+            for w in name.split()
+        )
+    last = name.rsplit(" ", 1)[-1]
+    if name.endswith(".") and len(last) > 5 and last.count(".") == 1:
+        name = name[:-1]
+    return name
+
+
+def _content_stems(text: str) -> set[str]:
+    """Content words of a title or an ad, cut to five letters ("designer" meets "design")."""
+    return {
+        w[:5] for w in re.findall(r"[\w+#]+", fold(text)) if len(w) > 2 and w not in _TITLE_FILLER
+    }
+
+
+_TITLE_FILLER = frozenset(
+    ("and", "the", "for", "with", "our", "you", "your", "are", "de", "del", "la", "las")
+    + ("los", "con", "para", "por", "una", "que", "senior", "junior", "lead", "jefe")
+)
+
+
+def _content_words(text: str) -> set[str]:
+    """Content words of a text, folded, without a plural "s"."""
+    words = re.findall(r"[\w+#]+", fold(text))
+    return {
+        w[:-1] if len(w) > 3 and w.endswith("s") else w
+        for w in words
+        if len(w) > 2 and w not in _TITLE_FILLER
+    }
+
+
+SHORT_ROLE_MONTHS = 6  # a role shorter than this names the person only when nothing else fits
+LONG_ROLE_MONTHS = 48  # beyond this, a longer role is no closer to who the person is
+
+
+def related_title(roles: list[Entry], position: str, ad_text: str = "") -> Entry | None:
+    """The role whose title is closest to the job: words shared with the position count
+    twice, words shared with the ad once; a role of a few months (a placement, a one-off)
+    counts half, and a longer role a little more; on a tie the newest role wins. None when
+    no role has a title that reads as one."""
+    # The position's words by stem ("Designer" meets "Design"), the ad's as whole words: a
+    # long ad holds "internal" and "international", which say nothing of an "Intern".
+    wanted, context = _content_stems(position), _content_words(ad_text)
+    best: tuple[float, Entry] | None = None
+    for index, entry in enumerate(roles):
+        title = role_title(entry)
+        if not title:
+            continue
+        stems = _content_stems(title)
+        score = 2.0 * len(stems & wanted) + len(_content_words(title) & context)
+        period = parse_period(entry.dates)
+        if period is not None and score > 0:
+            months = period.months()
+            # Who the person is rests on the roles they held for long, not on a month's one.
+            score = score * (0.5 if months < SHORT_ROLE_MONTHS else 1.0)
+            score += 0.5 * min(months, LONG_ROLE_MONTHS) / LONG_ROLE_MONTHS
+        # Newer roles first on a tie; without dates, the CV's own order (newest first).
+        recency = (period.end[0] + period.end[1] / 12) if period else -index
+        key = (score, recency)
+        if best is None or key > best[0]:
+            best = (key, entry)  # type: ignore[assignment]
+    return best[1] if best else None
+
+
+def newest_role(roles: list[Entry]) -> Entry | None:
+    """The role that ends last by its dates (a CV may list its roles oldest first)."""
+    dated = [(parse_period(e.dates), -i, e) for i, e in enumerate(roles)]
+    dated = [(p.end, p.current, i, e) for p, i, e in dated if p is not None]
+    if not dated:
+        return roles[0] if roles else None
+    return max(dated, key=lambda d: (d[1], d[0], d[2]))[3]
+
+
+def _sentence_end(text: str) -> str:
+    """`text` closed by one full stop ("Globex Corp." stays "Globex Corp.")."""
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def summary_opening(
+    roles: list[Entry],
+    skills: list[str],
+    position: str,
+    industry: str,
+    language: str,
+    years: int = 0,
+    *,
+    title_role: Entry | None = None,
+    highlight: str = "",
+) -> str:
+    """Two or three sentences opening the summary: who (the title closest to the job, the
+    years from the CV's dates, the last employers), the strongest line for this job as the CV
+    wrote it, and what the person brings to the role. "" when the CV gives too little to say
+    something true and well formed."""
+    words = phrases(language).summary
+    chosen = title_role or (roles[0] if roles else None)
+    title = display_name(role_title(chosen)) if chosen else ""
+    # The chosen role's employer first, then the newest ones: at most two names.
+    named = [chosen, *roles] if chosen else roles
+    orgs = list(dict.fromkeys(display_name(r.organisation) for r in named if r.organisation))
+    orgs = [o for o in orgs if not _FRAGMENT_END.search(o) and "," not in o][:2]
+    if title and years >= 1:
+        # Years are counted from the CV's own dates and spelled out, as a person writes them.
+        who = words["years"].format(title=title, years=years_in_words(years, language))
+        if orgs:
+            who += words["at"] + join(orgs, language)
+    elif title and orgs:
+        who = words["title_orgs"].format(title=title, orgs=join(orgs, language))
+    elif title:
+        who = words["title"].format(title=title)
+    elif orgs:
+        who = words["orgs"].format(orgs=join(orgs, language))
+    else:
+        return ""
+    sentences = [_sentence_end(who)]
+    if highlight:
+        sentences.append(_sentence_end(_cap(highlight.rstrip(" .;,"))))
+    sector = words["industry"].format(industry=industry) if industry else ""
+    if skills and position:
+        sentences.append(
+            words["bringing"].format(
+                skills=join(skills, language),
+                article=_article(position),
+                position=position,
+                industry=sector,
+            )
+        )
+    elif skills:
+        sentences.append(words["skilled"].format(skills=join(skills, language)))
+    elif position:
+        sentences.append(
+            words["seeking"].format(article=_article(position), position=position, industry=sector)
+        )
+    return " ".join(sentences)
 
 
 def _rewrite_summary(
@@ -283,41 +568,72 @@ def _rewrite_summary(
     language: str,
     emphasis: set[str],
     changes: list[Change],
+    source_text: str = "",
+    job_description: str = "",
 ) -> None:
     experience = document.section("experience")
     roles = [e for e in (experience.entries if experience else []) if e.title]
     text = document_text(document)
     skills = []
     for term in terms:
+        if term.category in ("degree", "title") or term.origin == "token":
+            continue  # a job title or a lone word of the ad is not a skill to bring
         found = surface_form(term, text)
-        if found and term.category != "degree" and found not in skills:
-            skills.append(found)
+        # A skill seen only inside an employer's name ("DEF Organization") is not a skill.
+        if found and any(found in e.organisation for e in roles):
+            found = ""
+        known = is_named_skill(found or "x") or bool(vocabulary_matches(found or ""))
+        if found and not known and " " not in found and len(found) <= 8:
+            found = ""  # an everyday word ("user") the ad happened to use
+        if found and fold(found) not in {fold(s) for s in skills}:
+            skills.append(sentence_spelling(found, [text]))
         if len(skills) == 3:
             break
-    position = position.strip()
-    industry = industry.strip()
-    lang = "es" if language == "es" else "en"
-    words = _SUMMARY_PHRASES[lang]
-    sentence = words["opening"].format(roles[0].title if roles else words["professional"])
-    orgs = [r.organisation for r in roles[:2] if r.organisation]
-    if orgs:
-        sentence += words["at"] + _join(orgs, lang)
-    if skills:
-        sentence += words["bringing"].format(_join(skills, lang))
-    if position:
-        sentence += words["role"].format(position)
-        if industry:
-            sentence += words["industry"].format(industry)
-    sentence += "."
-    if emphasis and experience:
-        bullets = [b for e in experience.entries for b in e.bullets]
-        best = max(bullets, key=lambda b: _bullet_score(b, [], emphasis), default="")
-        if best and _bullet_score(best, [], emphasis) > 1:
-            label = "Destacado" if language == "es" else "Highlight"
-            sentence += f" {label}: {best.rstrip('.')}."
+    years = years_of_experience(document)
+    # Who the person is for this job: the title closest to the ad, not merely the newest
+    # (the same choice as the letter's, from the same ad text).
+    ad_context = job_description or "\n".join(f"{t.text}\n{t.line}" for t in terms)
+    title_role = related_title(roles, position, f"{position}\n{ad_context}")
+    highlight = ""
+    if experience:
+        # The strongest line for this job (or for what the user asked to emphasise), in the
+        # CV's own words: a recruiter keeps a summary that shows one result.
+        bullets = [
+            re.sub(r"\s+", " ", b).strip()
+            for e in experience.entries
+            for b in e.bullets
+            if 3 <= len(b.split()) <= 35
+            # A line the user may still reject as rewritten is not quoted in its new words:
+            # the highlight is a line exactly as the CV wrote it.
+            and (not source_text or re.sub(r"\s+", " ", b).strip() in source_text)
+        ]
+        # What the user asked to emphasise leads; otherwise the job's terms decide, and with
+        # no line showing them, the CV's best measurable result.
+        scored = [b for b in bullets if _bullet_score(b, [], emphasis) > 1] if emphasis else []
+        pool, weigh = (scored, []) if scored else (bullets, terms)
+        best = max(pool, key=lambda b: _bullet_score(b, weigh, emphasis), default="")
+        if best and _bullet_score(best, weigh, emphasis) > 1:
+            highlight = best
+        elif not scored:
+            # The measurable result closest to the ad's words.
+            context = _content_stems(ad_context)
+            results = [b for b in bullets if METRIC.search(b)]
+            highlight = max(results, key=lambda b: len(_content_stems(b) & context), default="")
+    sentence = summary_opening(
+        roles,
+        skills,
+        position.strip(),
+        industry.strip(),
+        language,
+        years,
+        title_role=title_role,
+        highlight=highlight,
+    )
+    if not sentence:
+        return  # too little to build a sentence from: the CV's own words stay as they are
     summary = document.section("summary")
     if summary is None:
-        heading = "Perfil profesional" if language == "es" else "Professional summary"
+        heading = phrases(language).headings["summary"]
         summary = Section(kind="summary", heading=heading, text=sentence)
         document.sections.insert(0, summary)
         changes.append(
@@ -329,7 +645,7 @@ def _rewrite_summary(
         )
         return
     before = summary.text
-    original = _SUMMARY_PRONOUN[language].sub("", before.strip())
+    original = phrases(language).summary_pronoun.sub("", before.strip())
     summary.text = f"{sentence}\n{_cap(original)}".strip()
     changes.append(
         {

@@ -75,10 +75,14 @@ def test_a_year_only_hand_over_is_not_an_overlap() -> None:
 
 
 def test_missing_sections_and_contact() -> None:
-    document = parse_cv("Ann Lee\nI like numbers and have done 3 jobs.")
+    document = parse_cv("Ann Lee\nJunior Accountant")
     codes = [f.code for f in find_issues(document, "0-2")]
     assert codes.count("missing_section") == 4
     assert codes.count("missing_contact") == 2  # e-mail and phone
+    # A sentence under the name is no headline: it is the CV's profile, so that one is there.
+    document = parse_cv("Ann Lee\nI like numbers and have done 3 jobs.")
+    codes = [f.code for f in find_issues(document, "0-2")]
+    assert document.headline == "" and codes.count("missing_section") == 3
 
 
 def test_length_vs_experience_level() -> None:
@@ -94,7 +98,55 @@ def test_score_parts_in_range_and_keywords_reflect_matches() -> None:
     assert 0 <= result.score <= 100
     assert all(0 <= v <= 100 for v in result.parts.values())
     assert set(result.matched) == {"SQL", "Excel"}
-    assert result.missing[:2] == ["Tableau", "Python"] or set(result.missing) == {
-        "Tableau",
-        "Python",
-    }
+    skills_missing = [e.term for e in result.evidence if e.status == "missing"]
+    assert {"Tableau", "Python"} <= set(skills_missing)
+    assert "Data Analyst" not in result.matched  # the title: no role in the CV says it
+
+
+def _analysis(experience: str, ad: str = "Requirements: SQL, Excel", language: str = "en"):
+    document = parse_cv(normalise_text(HEAD + "EXPERIENCE\n" + experience + TAIL))
+    document.language = language
+    return analyse(document, job_terms("Data Analyst", ad), "3-5")
+
+
+def test_one_finding_per_kind_with_count_and_up_to_five_excerpts() -> None:
+    bullets = "".join(f"- Built the report for team {name}\n" for name in "ABCDEFGHIJKL")
+    findings = {f.code: f for f in _analysis(ROLE + bullets).findings}
+    no_metric = findings["no_metric"]
+    assert no_metric.count == 12
+    assert "0 of 12" in no_metric.message
+    assert len(no_metric.excerpts) == 5 and no_metric.excerpt == no_metric.excerpts[0]
+    assert set(no_metric.to_dict()) == {"code", "severity", "message", "count", "excerpts",
+                                        "excerpt"}  # fmt: skip
+
+
+def test_a_bullet_without_a_number_is_not_flagged_when_most_have_one() -> None:
+    bullets = "- Cut costs by 20%\n- Hired 3 analysts\n- Built the team wiki\n"
+    assert "no_metric" not in {f.code for f in _analysis(ROLE + bullets).findings}
+
+
+def test_findings_are_ordered_by_impact() -> None:
+    document = parse_cv("Ann Lee\nEXPERIENCE\nAnalyst — Acme | 2019 – 2021\n- I was helping")
+    findings = analyse(document, [], "3-5").findings
+    severities = [f.severity for f in findings]
+    rank = {"error": 0, "warning": 1, "info": 2}
+    assert severities == sorted(severities, key=rank.__getitem__)
+    assert findings[0].code == "missing_contact"
+
+
+def test_score_help_explains_every_part_in_the_job_language() -> None:
+    from cvimprover.cv.analyse import score_help
+
+    result = _analysis(ROLE + "- Built 3 SQL views")
+    for language in ("en", "es"):
+        help_text = score_help(language)
+        assert set(help_text) == set(result.parts)
+        assert all(sentence.endswith(".") for sentence in help_text.values())
+
+
+def test_the_score_puts_the_fitting_cv_first() -> None:
+    ad = "Requirements:\n- SQL, Tableau and Python\n- Data modelling and ETL pipelines"
+    fitting = _analysis(ROLE + "- Built 12 Tableau dashboards on SQL and Python ETL pipelines", ad)
+    other = _analysis(ROLE + "- Served 40 customers a day at the front desk", ad)
+    assert fitting.score > other.score
+    assert fitting.parts["keywords"] > other.parts["keywords"]

@@ -6,11 +6,11 @@ import io
 import zipfile
 
 import pytest
-from conftest import cv_bytes
 
 from cvimprover.cv.errors import CVError, ExtractionError
 from cvimprover.cv.extract import extract_text
 from cvimprover.cv.pipeline import JobTarget, improve
+from tests.cv.samples import cv_bytes
 
 TARGET = JobTarget("Data Engineer", "Fintech", "3-5")
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import cache
 
 import pytest
-from conftest import CV_EXPECTATIONS, JOB_EXPECTATIONS, cv_bytes, job_text
 
 from cvimprover.cv.extract import extract_text
 from cvimprover.cv.facts import invented_facts
@@ -14,6 +13,7 @@ from cvimprover.cv.language import detect_language
 from cvimprover.cv.normalise import normalise_text
 from cvimprover.cv.pipeline import Improvement, JobTarget, improve
 from cvimprover.cv.vocabulary import fold
+from tests.cv.samples import CV_EXPECTATIONS, JOB_EXPECTATIONS, cv_bytes, job_text
 
 CVS = sorted(CV_EXPECTATIONS)
 JOBS = sorted(JOB_EXPECTATIONS)
@@ -101,9 +101,10 @@ def test_report_shape() -> None:
         "impact",
         "readability",
     }
-    assert set(report["keywords"]) == {"job", "matched", "missing"}
+    assert set(report["keywords"]) == {"job", "matched", "missing", "evidence"}
+    assert set(report["score_help"]) == set(report["score_parts"]) - {"weights"}
     for change in report["changes"]:
-        assert set(change) == {"before", "after", "reason"}
+        assert set(change) == {"id", "path", "before", "after", "reason"}
     import json
 
     json.dumps(report)  # must be JSON-serialisable

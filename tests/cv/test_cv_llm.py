@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
 from cvimprover.cv.llm import LLMSettings, scrub_personal
 from cvimprover.cv.pipeline import JobTarget, improve
+from tests.cv.chat_server import ChatServer
 
 CV = """Ann Lee
 ann.lee@example.com | +44 7700 900123 | Leeds, UK
@@ -28,55 +27,27 @@ Excel, Tableau
 TARGET = JobTarget("Data Analyst", "Retail", "3-5", job_description="Requirements: Tableau, SQL")
 
 
-class Server:
+class Server(ChatServer):
+    """ "ok" rewrites each line with a stronger opening, "invent" adds an employer and a
+    number, "slow" answers after 1.5 s, "500" fails."""
+
     def __init__(self) -> None:
         self.mode = "ok"
-        self.bodies: list[dict] = []
-        outer = self
+        super().__init__(self.answer)
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                outer.bodies.append(
-                    {"path": self.path, "auth": self.headers["Authorization"], **body}
-                )
-                if outer.mode == "500":
-                    self.send_response(500)
-                    self.end_headers()
-                    return
-                if outer.mode == "slow":
-                    time.sleep(1.5)
-                lines = json.loads(body["messages"][1]["content"])["lines"]
-                answer = []
-                for line in lines:
-                    text = "Delivered " + line["text"][0].lower() + line["text"][1:]
-                    if outer.mode == "invent":
-                        text += " at Globex for 250 clients"
-                    answer.append({"id": line["id"], "text": text})
-                content = "```json\n" + json.dumps({"lines": answer}) + "\n```"
-                payload = {"choices": [{"message": {"role": "assistant", "content": content}}]}
-                data = json.dumps(payload).encode()
-                try:
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
-                except OSError:
-                    pass  # the client gave up (timeout test)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.httpd.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/v1"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        self.thread.start()
-
-    def close(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+    def answer(self, request: dict) -> str | None:
+        if self.mode == "500":
+            return None
+        if self.mode == "slow":
+            time.sleep(1.5)
+        lines = json.loads(request["messages"][1]["content"])["lines"]
+        answer = []
+        for line in lines:
+            text = "Delivered " + line["text"][0].lower() + line["text"][1:]
+            if self.mode == "invent":
+                text += " at Globex for 250 clients"
+            answer.append({"id": line["id"], "text": text})
+        return "```json\n" + json.dumps({"lines": answer}) + "\n```"
 
 
 @pytest.fixture
@@ -104,9 +75,9 @@ def test_llm_success_and_no_personal_data_sent(server: Server) -> None:
     assert result.report["engine"]["llm_fallback_reason"] is None
     bullets = result.document.section("experience").entries[0].bullets
     assert all(b.startswith("Delivered ") for b in bullets)
-    sent = json.dumps(server.bodies[0])
-    assert server.bodies[0]["path"] == "/v1/chat/completions"
-    assert server.bodies[0]["auth"] == "Bearer test-key"
+    sent = json.dumps(server.requests[0])
+    assert server.requests[0]["path"] == "/v1/chat/completions"
+    assert server.requests[0]["auth"] == "Bearer test-key"
     assert "ann.lee@example.com" not in sent and "7700" not in sent and "1990" not in sent
 
 

@@ -6,20 +6,9 @@ from cvimprover.cv.keywords import job_terms
 from cvimprover.cv.normalise import normalise_text
 from cvimprover.cv.parse import parse_cv
 from cvimprover.cv.rewrite import improve_bullet, rewrite
+from tests.cv.samples import ANALYST_CV
 
-CV = """Ann Lee
-ann@example.com | +44 7700 900000 | Leeds, UK
-
-EXPERIENCE
-Analyst — Acme | 2019 – 2021
-- Responsible for managing 3 monthly reports
-- I built 4 dashboards in Tableau
-- Mentored 2 junior analysts
-- Cut costs by 10% using SQL
-
-SKILLS
-Excel, Python
-"""
+CV = ANALYST_CV
 
 
 def _rewrite(instructions: str = ""):
@@ -56,8 +45,8 @@ def test_rewrite_orders_surfaces_and_summarises() -> None:
     skills = improved.section("skills").items
     assert skills[:1] == ["Excel"] and {"Tableau", "SQL"} <= set(skills)
     summary = improved.section("summary").text
-    assert "Data Analyst role in Retail" in summary
-    assert all(set(c) == {"before", "after", "reason"} for c in changes)
+    assert "a Data Analyst role in the Retail sector" in summary
+    assert all(set(c) == {"id", "path", "before", "after", "reason"} for c in changes)
 
 
 def test_instructions_change_emphasis_only() -> None:
@@ -66,3 +55,98 @@ def test_instructions_change_emphasis_only() -> None:
     assert led.section("experience").entries[0].bullets[0] == "Mentored 2 junior analysts"
     assert "Mentored 2 junior analysts" in led.section("summary").text
     assert plain.section("experience").entries[0].bullets[0] != "Mentored 2 junior analysts"
+
+
+def test_summary_opening_is_a_sentence_in_both_languages() -> None:
+    from cvimprover.cv.document import Entry
+    from cvimprover.cv.rewrite import summary_opening
+
+    role = [Entry("Full Stack Java Developer", "ABC Company", "2021 - 2023")]
+    assert summary_opening(role, [], "Product Manager", "Software", "en") == (
+        "Full Stack Java Developer with experience at ABC Company. "
+        "Seeking a Product Manager role in the Software sector."
+    )
+    assert summary_opening(role, ["Java", "Angular"], "Engineering Manager", "", "en") == (
+        "Full Stack Java Developer with experience at ABC Company. Brings Java and Angular "
+        "to an Engineering Manager role."
+    )
+    nurse = [Entry("Enfermera", "Hospital Sur", "2019 - 2023")]
+    assert summary_opening(nurse, ["UCI"], "Enfermera de quirófano", "Salud", "es") == (
+        "Enfermera con experiencia en Hospital Sur. Aporta UCI a un puesto de "
+        "Enfermera de quirófano en el sector Salud."
+    )
+    # A wrapped fragment is never named as a role; with nothing else to say, say nothing.
+    assert summary_opening([Entry("Boot")], [], "Product Manager", "", "en") == ""
+    assert summary_opening([Entry("using Java and", "", "2020")], [], "PM", "", "en") == ""
+    # Who, the strongest line as the CV wrote it, what the person brings: three sentences.
+    assert summary_opening(
+        role, ["Java"], "Tech Lead", "", "en", 2, highlight="Cut build time by 40%"
+    ) == (
+        "Full Stack Java Developer with two years of experience at ABC Company. "
+        "Cut build time by 40%. Brings Java to a Tech Lead role."
+    )
+
+
+def test_summary_names_the_title_closest_to_the_job() -> None:
+    from cvimprover.cv.document import Entry
+    from cvimprover.cv.rewrite import related_title
+
+    roles = [
+        Entry("Amazon Driver", "Atom", "2023 - Present"),
+        Entry("Sales Representative", "Moxie", "2021 - 2023"),
+        Entry("Sales Representative Intern", "Proof", "2018 - 2019"),
+    ]
+    assert related_title(roles, "Account Executive", "Sales quota, sales pipeline").title == (
+        "Sales Representative"
+    )
+    # Nothing in common with the job: the newest role.
+    assert related_title(roles, "Nurse", "ICU").title == "Amazon Driver"
+
+
+def test_title_rests_on_a_role_held_for_long_not_on_a_months_one() -> None:
+    from cvimprover.cv.document import Entry
+    from cvimprover.cv.rewrite import related_title
+
+    roles = [
+        Entry("DevOps Engineer", "Dunamu", "Sep 2023 - Mar 2024"),
+        Entry("Site Reliability Engineer", "Danggeun Market", "Feb 2021 - Mar 2021"),
+        Entry("Site Reliability Engineer & Team Lead", "KarrotPay", "Jun 2018 - Jan 2021"),
+    ]
+    chosen = related_title(roles, "Site Reliability Engineer", "Cloud operations")
+    assert chosen.organisation == "KarrotPay"
+    # A short role still names the person when it alone is close to the job.
+    alone = [roles[0], Entry("Site Reliability Engineer", "Danggeun Market", "Feb 2021")]
+    assert related_title(alone, "Site Reliability Engineer", "").organisation == "Danggeun Market"
+
+
+def test_cover_letter_never_names_a_fragment_as_role() -> None:
+    from cvimprover.cv.pipeline import JobTarget, improve
+
+    cv = (
+        "Ann Lee\nann@example.com\n\nEXPERIENCE\nFull Stack Java Developer | ABC Company | "
+        "2021 - 2023\n- Developed the onboarding service using Java and Spring\nBoot\n"
+        "- Built Angular screens for 40 branch offices\n"
+    )
+    target = JobTarget("Frontend Developer", "Banking", "3-5", job_description="Angular, Java")
+    letter = improve(cv.encode(), "cv.txt", target).cover_letter
+    assert "As Boot" not in letter
+    assert "Angular: at ABC Company, I built Angular screens for 40 branch offices." in letter
+
+
+def test_a_bullet_that_names_the_work_keeps_its_first_word() -> None:
+    from cvimprover.cv.rewrite import improve_bullet
+
+    # "Desarrollo" here names the work; "Desarrollé y mantenimiento" would not be Spanish.
+    kept, reasons = improve_bullet("Desarrollo y mantenimiento de sistemas web", "es", "past")
+    assert kept == "Desarrollo y mantenimiento de sistemas web", reasons
+    assert improve_bullet("Desarrollo de software con C#", "es", "past")[0].startswith(
+        "Desarrollo de"
+    )
+    assert improve_bullet("Design and implementation of the API", "en", "past")[0].startswith(
+        "Design and"
+    )
+    # A verb stays a verb: the tense is still made consistent.
+    assert improve_bullet("Desarrollo aplicaciones web en Java", "es", "past")[0].startswith(
+        "Desarrollé"
+    )
+    assert improve_bullet("Design and build dashboards", "en", "past")[0].startswith("Designed")

@@ -26,7 +26,7 @@ __all__ = [
 def warm_up() -> None:
     """Parse the bundled fonts and draw a sample CV in every template once, so reportlab's
     caches and PDFium are ready. RQ workers call this before forking, so each job does
-    not pay ~0.3 s for it (DESIGN.md: preload heavy modules)."""
+    not pay ~0.3 s for it (jobs/worker.py preloads heavy modules)."""
     from cvimprover.cv.render.samples import sample_cv
 
     register_fonts()

@@ -1,7 +1,9 @@
-"""Registers the bundled DejaVu families with reportlab, once per process."""
+"""Registers the bundled DejaVu families with reportlab, once per process, and says which
+characters of a CV they cannot draw (so the user is told, rather than shown empty boxes)."""
 
 from __future__ import annotations
 
+import functools
 import threading
 from pathlib import Path
 
@@ -55,3 +57,50 @@ def register_fonts() -> None:
                 # Lets <b> and <i> in Paragraph markup pick the right face.
                 addMapping(family, is_bold, is_italic, name)
         _registered = True
+
+
+# Scripts whose letters change shape with their neighbours or are reordered (Arabic,
+# Indic): reportlab draws them letter by letter, which reads as garbage, so they count as
+# not drawable even where DejaVu has the glyphs.
+_NEEDS_SHAPING = (
+    (0x0590, 0x08FF),  # Hebrew, Arabic, Syriac, Thaana, NKo (right to left)
+    (0x0900, 0x0DFF),  # Devanagari and the other Indic scripts
+    (0x0E00, 0x0FFF),  # Thai, Lao, Tibetan
+    (0xFB1D, 0xFDFF),  # Hebrew and Arabic presentation forms
+    (0xFE70, 0xFEFF),
+)
+
+
+@functools.cache
+def _covered(family: str) -> frozenset[int]:
+    register_fonts()
+    face = pdfmetrics.getFont(family).face
+    return frozenset(face.charToGlyph)
+
+
+def missing_characters(text: str, family: str = SANS) -> list[str]:
+    """The distinct characters of `text` that the PDF cannot show properly in `family`
+    (no glyph, so an empty box, or a script that needs shaping), in order of appearance."""
+    covered = _covered(family)
+    seen: dict[str, None] = {}
+    for char in text:
+        code = ord(char)
+        if char.isspace() or code < 32 or char in seen:
+            continue
+        if code not in covered or any(low <= code <= high for low, high in _NEEDS_SHAPING):
+            seen[char] = None
+    return list(seen)
+
+
+def drawing_report(texts: list[str]) -> dict:
+    """For the improvement report: which characters the PDF could not draw, and what the
+    user can do about it (the DOCX and text downloads keep every character)."""
+    missing = missing_characters("\n".join(texts))
+    message = None
+    if missing:
+        shown = " ".join(missing[:20]) + (" …" if len(missing) > 20 else "")
+        message = (
+            f"{len(missing)} characters of your CV cannot be drawn in the PDF and may show as "
+            f"empty boxes or unjoined letters: {shown}. The DOCX and text downloads keep them."
+        )
+    return {"missing_characters": missing, "message": message}

@@ -144,6 +144,21 @@ def build(
     return buffer.getvalue(), doc.page
 
 
+def build_one_column(
+    story: list[Flowable], document: CVDocument, theme: Theme, meta: PdfMeta
+) -> tuple[bytes, int]:
+    """A CV's story laid out in one column (classic, compact): the PDF in the CV's language,
+    its holder's name in the footer; returns the bytes and the page count."""
+    return build(
+        story,
+        single_column(theme),
+        theme,
+        meta,
+        lang=document.language,
+        footer_label=document.contact.name,
+    )
+
+
 def single_column(theme: Theme, template_id: str = "page") -> list[PageTemplate]:
     """One frame filling the page inside the theme's margins (classic, compact, letters)."""
     frame = Frame(

@@ -14,14 +14,47 @@ _HERE = Path(__file__).parent
 @dataclass(frozen=True)
 class VocabTerm:
     canonical: str
-    category: str  # tool | method | cert | soft | degree
+    category: str  # tool | method | cert | soft | degree | language
     aliases: tuple[str, ...]  # includes the canonical name
+
+
+@dataclass(frozen=True)
+class TaxonomyConcept:
+    """One skill of the open taxonomies (ESCO, O*NET), as shipped in taxonomy.tsv."""
+
+    id: str
+    source: str  # esco | onet
+    kind: str  # knowledge | skill | tool
+    group: str  # O*NET commodity title: tools in one group are related skills
+    canonical: str
+    labels: tuple[tuple[str, str, bool], ...]  # (language, label, needs its capitals)
 
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, for comparisons that ignore both."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Case and accents folded one character for one character, so offsets in the folded text
+# are offsets in the original (str.lower() and NFKD can change the length).
+_ALIGNED_FOLD = {
+    cp: folded
+    for cp in range(0x250)
+    if len(folded := "".join(c for c in unicodedata.normalize("NFKD", chr(cp).lower())
+                             if not unicodedata.combining(c))) == 1
+    and folded != chr(cp)
+}  # fmt: skip
+
+
+def fold_aligned(text: str) -> str:
+    """`fold(text)` for Latin script, keeping every character's offset."""
+    return text.translate(_ALIGNED_FOLD)
+
+
+def data_file(name: str) -> Path:
+    """The path of a data file shipped in this folder."""
+    return _HERE / name
 
 
 def _lines(name: str) -> list[str]:
@@ -47,7 +80,10 @@ def headings() -> dict[str, str]:
     for line in _lines("headings.txt"):
         kind, _, rest = line.partition(":")
         for variant in rest.split("|"):
-            out[heading_key(variant)] = kind.strip()
+            key = heading_key(variant)
+            out[key] = kind.strip()
+            # "Grants & Fellowships" folds to "grants fellowships": the ampersand is no letter.
+            out.setdefault(re.sub(r" (?:and|y) ", " ", key), kind.strip())
     return out
 
 
@@ -68,7 +104,20 @@ def verbs(language: str) -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def term_pattern(alias: str) -> re.Pattern[str]:
-    """A case-insensitive pattern matching `alias` as a whole term (handles C++, CI/CD, .NET)."""
-    body = re.escape(alias).replace(r"\ ", r"[\s-]+")
-    return re.compile(r"(?<![\w+#./-])" + body + r"(?![\w+#]|[./-]\w)", re.IGNORECASE)
+def taxonomy() -> tuple[TaxonomyConcept, ...]:
+    """The open skill taxonomy shipped as data (built by scripts/build_taxonomy.py)."""
+    out = []
+    for line in _lines("taxonomy.tsv"):
+        cid, source, kind, group, canonical, labels = line.split("\t")
+        parsed = []
+        for entry in labels.split("|"):
+            lang, _, label = entry.partition(":")
+            parsed.append((lang.rstrip("!"), label, lang.endswith("!")))
+        out.append(TaxonomyConcept(cid, source, kind, group, canonical, tuple(parsed)))
+    return tuple(out)
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A folded one-entry-per-line list from this folder (stop lists, heading cues)."""
+    return frozenset(fold(line) for line in _lines(name))

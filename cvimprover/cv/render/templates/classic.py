@@ -11,7 +11,7 @@ from reportlab.platypus import Flowable, Spacer
 from ...document import CVDocument
 from .. import blocks
 from ..base import PdfMeta, TemplateInfo
-from ..layout import PAGE_SIZE, build, single_column
+from ..layout import PAGE_SIZE, build_one_column
 from ..theme import Styles, Theme, make_styles
 
 INFO = TemplateInfo(
@@ -49,12 +49,5 @@ def render(document: CVDocument, photo: bytes | None, meta: PdfMeta) -> bytes:
     story = _header(document, styles, theme, photo, width)
     for part in document.sections:
         story.extend(blocks.section(part, styles, theme, width))
-    pdf, _ = build(
-        story,
-        single_column(theme),
-        theme,
-        meta,
-        lang=document.language,
-        footer_label=document.contact.name,
-    )
+    pdf, _ = build_one_column(story, document, theme, meta)
     return pdf

@@ -9,7 +9,7 @@ from ...document import CVDocument
 from .. import blocks
 from ..base import PdfMeta, TemplateInfo
 from ..fonts import SANS
-from ..layout import PAGE_SIZE, build, single_column
+from ..layout import PAGE_SIZE, build_one_column
 from ..theme import Theme, make_styles
 
 INFO = TemplateInfo(
@@ -51,14 +51,7 @@ def _render(document: CVDocument, meta: PdfMeta, theme: Theme) -> tuple[bytes, i
     story = blocks.header(document, styles, theme)
     for part in document.sections:
         story.extend(blocks.section(part, styles, theme, width, one_line=True))
-    return build(
-        story,
-        single_column(theme),
-        theme,
-        meta,
-        lang=document.language,
-        footer_label=document.contact.name,
-    )
+    return build_one_column(story, document, theme, meta)
 
 
 def render(document: CVDocument, photo: bytes | None, meta: PdfMeta) -> bytes:

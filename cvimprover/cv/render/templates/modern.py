@@ -13,6 +13,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
 
@@ -166,15 +167,43 @@ def _contact_section(document: CVDocument) -> list[Flowable]:
         if label and shown:
             links.append(Paragraph(escape(label), label_style))
         if shown or label:
-            links.append(Paragraph(link(shown or label, item.url, THEME.accent_colour), text_style))
+            shown_text = shown or label
+            links.append(
+                Paragraph(
+                    link(shown_text, item.url, THEME.accent_colour),
+                    _fitted(shown_text, text_style),
+                )
+            )
     if not details and not links:
         return []
+    email = clean(document.contact.email)
     return [
         Paragraph("Contact", heading_style),
         blocks.Rule(THEME.rule_colour, thickness=0.5, space_after=4),
-        *(Paragraph(p, text_style) for p in details),
+        *(
+            Paragraph(p, _fitted(email, text_style) if email and email in p else text_style)
+            for p in details
+        ),  # fmt: skip
         *links,
     ]
+
+
+# The sidebar frame has no padding of its own: its text is as wide as the frame
+SIDEBAR_TEXT_WIDTH = SIDEBAR_WIDTH - 2 * SIDEBAR_PAD
+MIN_CONTACT_FONT_SIZE = 6.0
+
+
+def _fitted(word: str, style: ParagraphStyle) -> ParagraphStyle:
+    """`style`, smaller if needed so `word` (an e-mail or web address) fits on one sidebar
+    line: an address broken over two lines is hard to read and copies back wrong."""
+    room = SIDEBAR_TEXT_WIDTH * 0.97  # a little slack: the wrapper rounds differently
+    width = stringWidth(word, style.fontName, style.fontSize)
+    if width <= room:
+        return style
+    size = max(MIN_CONTACT_FONT_SIZE, style.fontSize * room / width)
+    return style.clone(
+        "sidebar_email", fontSize=size, leading=style.leading * size / style.fontSize
+    )
 
 
 def _height(flow: list[Flowable], width: float) -> float:

@@ -1,0 +1,276 @@
+"""Read the text of a Word (DOCX) CV as people really build them: body paragraphs, tables
+used for layout, text boxes, content controls, headers and footers, in reading order.
+
+python-docx's `paragraph.text` skips text boxes and content controls, and `row.cells`
+repeats merged cells, so this walks the WordprocessingML itself (python-docx parses it).
+"""
+
+from __future__ import annotations
+
+import io
+
+from cvimprover.cv.errors import ExtractionError
+from cvimprover.cv.parse import heading_kind
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_W = f"{{{W}}}"
+MAX_DEPTH = 12  # tables in text boxes in tables...: real CVs nest two or three deep
+
+
+def docx_text(source: bytes) -> str:
+    """The CV's text: headers, body (with tables and text boxes in place), then footers."""
+    return read_docx(source)[0]
+
+
+def read_docx(source: bytes) -> tuple[str, list[str]]:
+    """The CV's text (see docx_text) and the targets of its label-only links (see
+    label_links)."""
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(io.BytesIO(source))
+        lines: list[str] = []
+        headers, footers = _header_footer_parts(document)
+        for part in headers:
+            lines.extend(_blocks(part, 0))
+        lines.extend(_blocks(document.element.body, 0))
+        for part in footers:
+            lines.extend(_blocks(part, 0))
+        return "\n".join(_without_repeats(lines)), label_links(document)
+    except ExtractionError:
+        raise
+    except Exception as exc:  # python-docx and lxml raise many types on malformed parts
+        raise ExtractionError(
+            "This Word document is damaged and could not be read.", code="corrupt_docx"
+        ) from exc
+
+
+def label_links(document) -> list[str]:
+    """Targets of the hyperlinks whose visible text does not show the address: an icon, or
+    a label such as "LinkedIn" or "Portfolio". The address exists only in the file, as in
+    a PDF's link annotations; links that print their address are read from the text."""
+    from cvimprover.cv.header import is_link_label
+
+    # The body, and the page headers and footers where Word templates put the contact line;
+    # each part resolves its own links.
+    parts = [(document.element.body, document.part.rels)]
+    for section in document.sections:
+        for attribute, _ in _HEADERS_AND_FOOTERS:
+            item = getattr(section, attribute)
+            if not item.is_linked_to_previous:
+                parts.append((item._element, item.part.rels))
+    targets: list[str] = []
+    for container, relationships in parts:
+        for link in container.iter(f"{_W}hyperlink"):
+            relation = relationships.get(link.get(f"{{{R}}}id") or "")
+            if relation is None or not relation.is_external:
+                continue
+            shown = "".join(node.text or "" for node in link.iter(f"{_W}t")).strip()
+            if (not shown or is_link_label(shown)) and relation.target_ref not in targets:
+                targets.append(relation.target_ref)
+    return targets
+
+
+_HEADERS_AND_FOOTERS = (
+    ("first_page_header", "headers"),
+    ("header", "headers"),
+    ("even_page_header", "headers"),
+    ("first_page_footer", "footers"),
+    ("footer", "footers"),
+    ("even_page_footer", "footers"),
+)
+
+
+def _header_footer_parts(document) -> tuple[list, list]:
+    """Every distinct header and footer element (first-page, even and default ones)."""
+    headers: list = []
+    footers: list = []
+    seen: set[int] = set()
+    for section in document.sections:
+        for attribute, kind in _HEADERS_AND_FOOTERS:
+            bucket = headers if kind == "headers" else footers
+            item = getattr(section, attribute)
+            if item.is_linked_to_previous:
+                continue
+            element = item._element
+            if id(element) not in seen:
+                seen.add(id(element))
+                bucket.append(element)
+    return headers, footers
+
+
+def _blocks(container, depth: int) -> list[str]:
+    """Lines of the block-level children of `container` (body, cell, text box, header)."""
+    if depth > MAX_DEPTH:
+        raise ExtractionError("This Word document is nested too deeply to read.", "docx_depth")
+    lines: list[str] = []
+    for child in container:
+        tag = child.tag
+        if tag == f"{_W}p":
+            lines.extend(_paragraph(child, depth))
+        elif tag == f"{_W}tbl":
+            lines.extend(_table(child, depth))
+            lines.append("")
+        elif tag == f"{_W}sdt":  # a content control: Word's résumé templates are full of them
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                lines.extend(_blocks(content, depth + 1))
+        elif tag == f"{{{MC}}}AlternateContent":
+            choice = child.find(f"{{{MC}}}Choice")
+            if choice is not None:
+                lines.extend(_blocks(choice, depth + 1))
+    return lines
+
+
+def _paragraph(p, depth: int) -> list[str]:
+    """The paragraph's own text, then the text boxes anchored in it, top to bottom."""
+    text = _own_text(p).strip("\n")
+    lines = []
+    if text.strip():
+        lines.append("- " + text.strip() if _is_list_item(p) else text)
+    elif not _text_boxes(p):
+        lines.append("")
+    for _, box in sorted(_text_boxes(p), key=lambda pair: pair[0]):
+        lines.extend(_blocks(box, depth + 1))
+        lines.append("")
+    return lines
+
+
+def _own_text(p) -> str:
+    """Text of the runs of `p`, leaving out text boxes (read separately) and the VML copy
+    Word keeps of each box for old readers (mc:Fallback), which would double it."""
+    out: list[str] = []
+
+    def walk(node) -> None:
+        for child in node:
+            tag = child.tag
+            if not isinstance(tag, str):
+                continue  # comments and processing instructions
+            if tag in (f"{_W}txbxContent", f"{{{MC}}}Fallback") or tag.endswith("}drawing"):
+                continue
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag == f"{_W}tab":
+                out.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                out.append("\n")
+            elif tag == f"{_W}noBreakHyphen":
+                out.append("-")
+            elif tag == f"{_W}delText" or tag == f"{_W}instrText":
+                continue  # deleted text (tracked changes) and field codes are not content
+            else:
+                walk(child)
+
+    walk(p)
+    return "".join(out)
+
+
+def _text_boxes(p) -> list[tuple[int, object]]:
+    """(vertical offset, txbxContent) for each text box anchored in `p`, outermost only."""
+    boxes = []
+    for box in p.iter(f"{_W}txbxContent"):
+        if any(a.tag == f"{{{MC}}}Fallback" for a in box.iterancestors()):
+            continue
+        # A box inside another box is read with its parent.
+        parent_box = next((a for a in box.iterancestors() if a.tag == f"{_W}txbxContent"), None)
+        if parent_box is not None:
+            continue
+        boxes.append((_vertical_offset(box), box))
+    return boxes
+
+
+def _vertical_offset(box) -> int:
+    for ancestor in box.iterancestors():
+        if ancestor.tag == f"{{{WP}}}anchor":
+            offset = ancestor.find(f"{{{WP}}}positionV/{{{WP}}}posOffset")
+            if offset is not None and (offset.text or "").lstrip("-").isdigit():
+                return int(offset.text)
+            return 0
+    return 0
+
+
+def _is_list_item(p) -> bool:
+    properties = p.find(f"{_W}pPr")
+    if properties is None:
+        return False
+    if properties.find(f"{_W}numPr") is not None:
+        return True
+    style = properties.find(f"{_W}pStyle")
+    return style is not None and "List" in (style.get(f"{_W}val") or "")
+
+
+def _cells(row) -> list:
+    """The row's cells, including those wrapped in content controls."""
+    cells = []
+    for child in row:
+        if child.tag == f"{_W}tc":
+            cells.append(child)
+        elif child.tag == f"{_W}sdt":
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                cells.extend(_cells(content))
+    return cells
+
+
+def _is_merge_continuation(cell) -> bool:
+    merge = cell.find(f"{_W}tcPr/{_W}vMerge")
+    return merge is not None and merge.get(f"{_W}val") in (None, "continue")
+
+
+def _table(table, depth: int) -> list[str]:
+    """A layout table (one or two rows of big cells: sidebar and main column) reads column
+    by column; a data table (dates | role rows) reads row by row, short cells on one line
+    separated by two spaces so the parser sees separate fields."""
+    rows = [r for r in table.iter(f"{_W}tr") if _owning_table(r) is table]
+    grid = [
+        [_blocks(cell, depth + 1) for cell in _cells(row) if not _is_merge_continuation(cell)]
+        for row in rows
+    ]
+    if not grid:
+        return []
+    layout = len(grid) <= 2 and any(
+        sum(1 for ln in cell if ln.strip()) > 3 for row in grid for cell in row
+    )
+    lines: list[str] = []
+    if layout:
+        width = max(len(row) for row in grid)
+        for column in range(width):
+            for row in grid:
+                if column < len(row):
+                    lines.extend(row[column])
+            lines.append("")
+        return lines
+    for row in grid:
+        filled = [[ln for ln in cell if ln.strip()] for cell in row]
+        if filled and filled[0] and heading_kind(filled[0][0]):
+            # "Languages | English C1": a heading cell opens its own section.
+            lines.append(filled[0][0].strip())
+            filled = filled[1:]
+            row = row[1:]
+        if all(len(cell) <= 1 for cell in filled):
+            joined = "  ".join(cell[0].strip() for cell in filled if cell)
+            if joined:
+                lines.append(joined)
+        else:
+            for cell in row:
+                lines.extend(cell)
+    return lines
+
+
+def _owning_table(row):
+    return next(a for a in row.iterancestors() if a.tag == f"{_W}tbl")
+
+
+def _without_repeats(lines: list[str]) -> list[str]:
+    """Drop runs of blank lines; keep every text line (a repeated bullet is content)."""
+    out: list[str] = []
+    for line in lines:
+        if not line.strip() and out and not out[-1].strip():
+            continue
+        out.append(line.rstrip())
+    while out and not out[0].strip():
+        out.pop(0)
+    return out

@@ -1,0 +1,384 @@
+"""Sections and entries (cvimprover/cv/entries.py): where an entry starts, how its header
+splits into title, organisation, place and dates, and that no line is lost on the way."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from cvimprover.cv.dates import find_dates
+from cvimprover.cv.entries import build_section, entry_start_score, heading_kind, parse_entries
+from cvimprover.cv.extract import extract_document
+from cvimprover.cv.layout import Segment, _find_gutter
+from cvimprover.cv.normalise import normalise_text
+from cvimprover.cv.parse import parse_cv
+
+
+def _roles(lines: list[str], kind: str = "experience") -> list[tuple[str, str, str]]:
+    return [(e.title, e.organisation, e.dates) for e in parse_entries(lines, kind=kind)]
+
+
+def test_gaps_part_entries_and_tool_lines_stay_with_their_role() -> None:
+    # A LaTeX CV: each client under its group heading, its tools on the line below, a blank
+    # line (the layout's vertical gap) between clients.
+    lines = [
+        "Freelancer",
+        "Dos Monos.- Solución global de e-mail marketing | Noviembre 2021 – Marzo 2024",
+        "Python Javascript System Design",
+        "",
+        "Del Fondo Editorial.- Editorial de libros clásicos | Julio 2020 – Enero 2021",
+        "LATEX",
+        "",
+        "Raiconet.- Importación y exportación aérea y marítima",
+        "Java Groovy Grails | Marzo 2018 – Marzo 2020",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Freelancer", "Dos Monos", "Noviembre 2021 – Marzo 2024"),
+        ("Freelancer", "Del Fondo Editorial", "Julio 2020 – Enero 2021"),
+        ("", "Raiconet", "Marzo 2018 – Marzo 2020"),
+    ]
+    # What the employer does and the tools are the role's lines, not titles of new roles.
+    assert "Python Javascript System Design" in entries[0].bullets
+    assert "Solución global de e-mail marketing" in entries[0].bullets
+    assert entries[2].bullets == [
+        "Importación y exportación aérea y marítima",
+        "Java Groovy Grails",
+    ]
+
+
+def test_entry_start_score_weighs_dates_complete_headers_and_gaps() -> None:
+    header = ["Analyst", "Acme Ltd | 2019 – 2021"]
+    # A second date range opens a role; a labelled fact never does.
+    assert entry_start_score("Engineer | 2021 – 2023", False, ["Analyst | 2019 – 2021"], False) > 1
+    assert entry_start_score("GPA: 3.9", True, header, True) <= 1
+    # Where gaps part entries, a gap after a complete header opens the next role...
+    assert entry_start_score("Globex", True, header, True) > 1
+    # ... and a line printed right under it (no gap) belongs to the role just read.
+    assert entry_start_score("SQL Tableau Excel", False, header, True) <= 1
+    # Without gaps to go by, a complete header is enough.
+    assert entry_start_score("Globex", False, header, False) > 1
+
+
+def test_roles_under_one_employer_take_it_when_their_dates_lie_inside_its_own() -> None:
+    lines = [
+        "CISV International – cisv.org Jun 2012 – Present",
+        "Junior Branch Advisor, SoCal Chapter, Feb 2024 – Jun 2025",
+        "- Coordinated local activities for youth with the Board",
+        "Treasurer, DFW Chapter, Jul 2017 – Jun 2019",
+        "- Oversaw funds for local activities",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.location) for e in entries[1:]] == [
+        ("Junior Branch Advisor", "CISV International", "SoCal Chapter"),
+        ("Treasurer", "CISV International", "DFW Chapter"),
+    ]
+    # The employer's own line stays, with its dates and web address.
+    assert (entries[0].organisation, entries[0].dates) == (
+        "CISV International",
+        "Jun 2012 – Present",
+    )
+
+
+def test_place_in_brackets_leaves_the_employer_and_a_short_name_stays() -> None:
+    lines = [
+        "2019 - ahora Ingeniero en Software",
+        "Microsoft (Bellevue, Estados Unidos)",
+        "Bing Maps Metrics Team",
+        "Mar. 2021 - Jun. 2023 | Site Reliability Engineer",
+        "Danggeun Pay Inc. (KarrotPay) | Seoul, S.Korea",
+    ]
+    first, second = parse_entries(lines)
+    assert (first.title, first.organisation, first.location) == (
+        "Ingeniero en Software",
+        "Microsoft",
+        "Bellevue, Estados Unidos",
+    )
+    assert first.dates == "2019 - ahora"  # "ahora" is Spanish for "present"
+    assert first.bullets == ["Bing Maps Metrics Team"]  # a description, not a place
+    assert (second.organisation, second.location) == (
+        "Danggeun Pay Inc. (KarrotPay)",
+        "Seoul, S.Korea",
+    )
+
+
+def test_header_split_on_words_and_shape() -> None:
+    assert _roles(
+        ["2001 | Administrador de empresas Pontificia Universidad Javeriana"], "education"
+    ) == [("Administrador de empresas", "Pontificia Universidad Javeriana", "2001")]
+    assert _roles(["LA MARTINIERE FOR BOYS", "Grad. May 2011 | Kolkata, India"], "education") == [
+        ("", "LA MARTINIERE FOR BOYS", "Grad. May 2011")
+    ]
+    assert _roles(
+        [
+            "Universidad Nacional Autónoma de México | Edo de México, México",
+            "Servicio Social, CEDETEC | Enero 2019 - Diciembre 2019",
+        ]
+    ) == [
+        (
+            "Servicio Social, CEDETEC",
+            "Universidad Nacional Autónoma de México",
+            "Enero 2019 - Diciembre 2019",
+        )
+    ]
+    # A header written as a sentence ends in a note after its place.
+    (study,) = parse_entries(
+        ["2003–2004 Tecnología en base de datos, Faculdade Eniac, Guarulhos/Brasil, Pre-grado."],
+        kind="education",
+    )
+    assert (study.title, study.organisation, study.location) == (
+        "Tecnología en base de datos",
+        "Faculdade Eniac",
+        "Guarulhos/Brasil",
+    )
+    assert study.bullets == ["Pre-grado."]
+    # A date the layout wrapped over two lines is one date again.
+    assert _roles(["SENA / Técnico en programación de aplicaciones / 2023-", "11 - 2024-05"]) == [
+        ("Técnico en programación de aplicaciones", "SENA", "2023-11 - 2024-05")
+    ]
+
+
+def test_placeholder_and_repeated_dates_are_dates() -> None:
+    assert find_dates("Month 20XX – Ongoing").group(0) == "Month 20XX – Ongoing"
+    assert find_dates("YMCA, Pomona, CA | Summer 2013, 2014").group(0) == "Summer 2013, 2014"
+    assert _roles(["Job Title 1 | Month 20XX – Ongoing", "Company 1 | Location"]) == [
+        ("Job Title 1", "Company 1", "Month 20XX – Ongoing")
+    ]
+
+
+def test_headings_dressed_as_code_or_dated_are_headings() -> None:
+    assert heading_kind("$ cat experience.log") == "experience"
+    assert heading_kind("$ ls skills/") == "skills"
+    assert heading_kind("## Education") == "education"
+    assert heading_kind("$ whoami") is None
+    assert heading_kind("EXPERIENCIA (10/2022-05/2023)") == "experience"
+    assert heading_kind("EDUCACIÓN (03/2019-EN CURSO)") == "education"
+    assert heading_kind("Voluntariado") == "experience"
+
+
+def test_portfolio_grid_gives_one_project_per_tile_and_drops_its_numbers() -> None:
+    dropped: list[tuple[str, str]] = []
+    section = build_section(
+        "projects",
+        "Selected Work",
+        ["01 | 02 | 03", "Nova — Brand Identity | Alto — Packaging | Loop — App Icon Set"],
+        dropped,
+    )
+    assert [e.title for e in section.entries] == [
+        "Nova — Brand Identity",
+        "Alto — Packaging",
+        "Loop — App Icon Set",
+    ]
+    assert dropped == [("01 | 02 | 03", "numbers printed on portfolio tiles")]
+
+
+def test_unknown_and_course_sections_that_list_dated_entries_are_read_as_entries() -> None:
+    involvement = build_section(
+        "other",
+        "ON CAMPUS INVOLVEMENT",
+        ["Enactus, University of La Verne | August 2013 – Present", "Member", "- Led groups"],
+    )
+    assert involvement.kind == "experience" and involvement.heading == "ON CAMPUS INVOLVEMENT"
+    assert [(e.title, e.dates) for e in involvement.entries] == [
+        ("Member", "August 2013 – Present")
+    ]
+    courses = build_section(
+        "certifications",
+        "cursos",
+        [
+            "2014 | Excel in depth",
+            "Manejo de la herramienta Excel en profundidad.",
+            "2015 | The Analytics Edge | MITx",
+            "Análisis de datos en R",
+        ],
+    )
+    assert courses.kind == "education"
+    assert [(e.title, e.organisation) for e in courses.entries] == [
+        ("Excel in depth", ""),
+        ("The Analytics Edge", "MITx"),
+    ]
+    # A plain list of certificates stays a list.
+    plain = build_section("certifications", "Certifications", ["AWS Solutions Architect, 2021"])
+    assert plain.kind == "certifications" and plain.items
+
+
+def test_every_line_of_an_entry_section_is_kept_or_dropped_with_a_reason() -> None:
+    text = normalise_text(
+        "Jane Doe\njane@example.com\n\nSELECTED WORK\n01 | 02\n"
+        "Nova — Brand Identity | Alto — Packaging\n\n"
+        "EXPERIENCE\nFreelancer\nDos Monos.- e-mail marketing | Nov 2021 – Mar 2024\n"
+        "Python Javascript\n\n"
+        "Del Fondo.- Editorial | Jul 2020 – Jan 2021\nLaTeX\n"
+    )
+    dropped: list[tuple[str, str]] = []
+    document = parse_cv(text, dropped)
+    shown = " ".join(
+        " ".join([e.title, e.organisation, e.dates, e.location, *e.bullets])
+        for s in document.sections
+        for e in s.entries
+    )
+    for line in ("Python Javascript", "LaTeX", "e-mail marketing", "Editorial", "Alto — Packaging"):
+        assert line in shown
+    assert ("01 | 02", "numbers printed on portfolio tiles") in dropped
+
+
+def _words_row(y: float, words: list[tuple[float, float]]) -> list[Segment]:
+    return [Segment(x0, y, x1, y + 10, "word", size=10, baseline=y + 8) for x0, x1 in words]
+
+
+def test_justified_lines_drawn_word_by_word_are_not_read_as_two_columns() -> None:
+    # Word's PDFs draw justified lines word by word: a vertical "river" of word spaces
+    # (here at x 296-300 on every line) is not a gutter between two columns.
+    segments: list[Segment] = []
+    for row in range(14):
+        y = 100 + 14 * row
+        segments += _words_row(y, [(50, 120), (124, 200), (204, 296), (300, 380), (384, 540)])
+    assert _find_gutter(segments, 595) is None
+    # Two real columns have a gap wider than a word space between them.
+    columns: list[Segment] = []
+    for row in range(14):
+        y = 100 + 14 * row
+        columns += _words_row(y, [(50, 150), (160, 230), (300, 420), (424, 540)])
+    assert _find_gutter(columns, 595) is not None
+
+
+def _grid_under_columns_pdf() -> bytes:
+    """Two columns (a sidebar and the roles), and under both, after a wide blank band, a
+    row of numbered portfolio tiles with their titles."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("Helvetica-Bold", 11)
+    page.drawString(40, 760, "Skills")
+    page.drawString(240, 760, "Experience")
+    page.setFont("Helvetica", 10)
+    for row, skill in enumerate(["Figma", "Branding", "Illustration", "Motion", "Type"]):
+        page.drawString(40, 740 - 16 * row, skill)
+    lines = ["Senior Designer — Acme Studio 2022 — Present", "Led the rebrand of the product."]
+    lines += ["Designer — Globex Creative 2019 — 2022", "Designed illustration systems."]
+    for row, line in enumerate(lines):
+        page.drawString(240, 740 - 16 * row, line)
+    page.setFont("Helvetica-Bold", 11)
+    page.drawString(40, 560, "Selected Work")
+    for column, (number, title) in enumerate([("01", "Nova"), ("02", "Alto"), ("03", "Loop")]):
+        page.drawString(60 + 180 * column, 520, number)
+        page.drawString(40 + 180 * column, 490, title)
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_grid_below_two_columns_is_read_after_both_columns() -> None:
+    text = extract_document(_grid_under_columns_pdf(), "cv.pdf").text
+    assert text.index("Designed illustration systems.") < text.index("Selected Work")
+    assert text.index("Type") < text.index("Selected Work")
+    document = parse_cv(normalise_text(text))
+    work = document.section("projects")
+    assert work is not None and [e.title for e in work.entries] == ["Nova", "Alto", "Loop"]
+
+
+def test_short_date_forms_are_ranges() -> None:
+    from cvimprover.cv.dates import parse_period
+
+    # Two-digit end years, a month with a two-digit year, a month sharing the end's year.
+    assert find_dates("Analista, 2016-19, Madrid").group(0) == "2016-19"
+    assert parse_period("2016-19", today=(2026, 1)).end == (2019, 12)
+    assert find_dates("Desarrollador | Sep 15 - NOW").group(0) == "Sep 15 - NOW"
+    assert parse_period("Sep 15 - NOW", today=(2026, 1)).start == (2015, 9)
+    assert parse_period("Sep 15 - Jun 18").end == (2018, 6)
+    assert parse_period("April-August 2012").start == (2012, 4)
+    assert parse_period("2015 - ahora", today=(2026, 1)).current
+    # A day of the month is no year: "Sep 15, 2020" is 2020, and a month alone no date.
+    assert find_dates("Sep 15, 2020").group(0) == "2020"
+    assert find_dates("since April") is None
+
+
+def test_long_employer_line_under_a_dated_role_is_its_employer() -> None:
+    # A web CV saved as DOCX: the role and its dates, then the employer and its place in a
+    # paragraph of its own, longer than a short header line, then the bullets.
+    lines = [
+        "Graduate Student Intern 2021 – 2023 [Summer]",
+        "Lawrence Berkeley National Laboratory (LBNL), Berkeley, California",
+        "- Integrated monitoring data from diverse sources for a system-wide analysis.",
+        "Research Assistant 2019 – Present",
+        "Working on research software and tools used in several laboratories of the university.",
+        "- Mentored graduate and undergraduate students.",
+    ]
+    entries = parse_entries(lines)
+    assert _roles(lines) == [
+        (
+            "Graduate Student Intern",
+            "Lawrence Berkeley National Laboratory (LBNL)",
+            "2021 – 2023 [Summer]",
+        ),
+        ("Research Assistant", "", "2019 – Present"),
+    ]
+    assert entries[0].location == "Berkeley, California"
+    # A sentence of description stays a description, however capitalised its first word.
+    assert entries[1].bullets[0].startswith("Working on research software")
+
+
+def test_one_line_list_items_are_entries() -> None:
+    # Markdown and pandoc CVs list studies and posts as items, one line each.
+    document = parse_cv(
+        "Ana Ruiz\nana@example.org\n\nEducation\n"
+        "- BSc Physics, University of Leeds, 2015\n- MSc Data Science, University of York\n\n"
+        "Employment\n- 2019: Research Engineer, Acme Labs\n\n"
+        "In this role I built the data pipeline used by three teams.\n\n"
+        "- 2016 - 2019: Analyst, Globex\n"
+    )
+    education = document.section("education")
+    assert [(e.title, e.organisation, e.dates) for e in education.entries] == [
+        ("BSc Physics", "University of Leeds", "2015"),
+        ("MSc Data Science", "University of York", ""),
+    ]
+    experience = document.section("experience")
+    assert [(e.title, e.organisation, e.dates) for e in experience.entries] == [
+        ("Research Engineer", "Acme Labs", "2019"),
+        ("Analyst", "Globex", "2016 - 2019"),
+    ]
+    assert experience.entries[0].bullets == [
+        "In this role I built the data pipeline used by three teams."
+    ]
+
+
+def test_academic_posts_part_country_supervisor_and_thesis() -> None:
+    # A Markdown CV saved as DOCX: the school over its degrees, a supervisor named after
+    # the school, each post's dates, title, employer and country run together.
+    lines = [
+        "Tohoku University, Japan, Supervisor: Tohru Nakashizuka",
+        '2012 : Ph.D. (Life Sciences), Graduate School of Life Sciences "Community assembly '
+        'and dynamics in tropical rainforests".',
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert _roles(lines, kind="education") == [
+        ("Ph.D. (Life Sciences)", "Tohoku University", "2012")
+    ]
+    assert "Supervisor: Tohru Nakashizuka" in entries[0].bullets
+    post = parse_entries(
+        [
+            "August 2017-February 2019 : : Postdoctoral Research Associate, Michigan State "
+            "University, USA"
+        ]
+    )[0]
+    assert (post.organisation, post.location) == ("Michigan State University", "USA")
+
+
+def test_roles_that_open_on_their_dated_line_keep_undated_details() -> None:
+    # Each role opens on its dated line; the details under it have no bullet marks, and a
+    # page break (a blank line) falls among them.
+    lines = [
+        "Senior Scientist, NVIDIA | 2019-2023",
+        "",
+        "Focused on proteomics including deep learning models to predict peptide matches",
+        "Led team using GCNNs to predict molecular properties",
+        "Senior Data Scientist and Machine Learning Engineer, | 2018-2019",
+        "BenevolentAI",
+        "3D CNNs for ligand pose and affinity prediction",
+    ]
+    entries = parse_entries(lines)
+    assert _roles(lines) == [
+        ("Senior Scientist", "NVIDIA", "2019-2023"),
+        ("Senior Data Scientist and Machine Learning Engineer", "BenevolentAI", "2018-2019"),
+    ]
+    assert entries[0].bullets[1] == "Led team using GCNNs to predict molecular properties"

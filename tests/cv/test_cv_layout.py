@@ -1,0 +1,458 @@
+"""PDF layout reconstruction on small PDFs drawn the way real CV tools draw them."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
+
+from cvimprover.cv.extract import extract_document, extract_text
+from cvimprover.cv.normalise import normalise_text
+from cvimprover.cv.parse import parse_cv
+
+FONTS = Path(__file__).resolve().parents[2] / "cvimprover" / "cv" / "render" / "fonts"
+
+
+def _font() -> str:
+    if "TestSans" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("TestSans", str(FONTS / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("TestSans-Bold", str(FONTS / "DejaVuSans-Bold.ttf")))
+    return "TestSans"
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    font = _font()
+    return {
+        "name": ParagraphStyle("name", fontName=font + "-Bold", fontSize=18, leading=22),
+        "heading": ParagraphStyle("h", fontName=font + "-Bold", fontSize=11, leading=16),
+        "body": ParagraphStyle("b", fontName=font, fontSize=10, leading=12.5),
+        "bullet": ParagraphStyle(
+            "li", fontName=font, fontSize=10, leading=12.5, leftIndent=12, bulletIndent=2
+        ),
+    }
+
+
+def _flow(blocks: list[tuple[str, str]]) -> list[object]:
+    styles = _styles()
+    out: list[object] = []
+    for style, text in blocks:
+        if style == "bullet":
+            out.append(Paragraph(text, styles["bullet"], bulletText="•"))
+        elif style == "gap":
+            out.append(Spacer(1, 8))
+        else:
+            out.append(Paragraph(text, styles[style]))
+    return out
+
+
+def _pdf(frames: list[tuple[float, float, float, float]], story: list[object], **kw) -> bytes:
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(buffer, pagesize=A4)
+    doc.addPageTemplates(
+        [
+            PageTemplate(
+                "page",
+                [Frame(x, y, w, h, id=f"f{i}") for i, (x, y, w, h) in enumerate(frames)],
+                **({"onPage": kw["on_page"]} if "on_page" in kw else {}),
+            )
+        ]
+    )
+    doc.build(story)
+    return buffer.getvalue()
+
+
+ROLE = [
+    ("heading", "EXPERIENCE"),
+    ("body", "Full Stack Java Developer"),
+    ("body", "ABC Company | 03/2021 - 05/2023"),
+    (
+        "bullet",
+        "Developed the customer onboarding service and its REST interfaces using Java and "
+        "Spring Boot",
+    ),
+    ("bullet", "Built Angular screens for the loan application used by 40 branch offices"),
+]
+
+
+def test_wrapped_bullet_is_one_bullet_not_a_new_role() -> None:
+    # A frame narrow enough that the first bullet wraps right before "Boot".
+    story = _flow([("name", "Sophiya Singh"), ("gap", "")] + ROLE)
+    data = _pdf([(60, 60, 330, 720)], story)
+    document = parse_cv(normalise_text(extract_text(data, "cv.pdf")))
+    roles = document.section("experience").entries
+    assert [(r.title, r.organisation, r.dates) for r in roles] == [
+        ("Full Stack Java Developer", "ABC Company", "03/2021 - 05/2023")
+    ]
+    assert roles[0].bullets[0].endswith("using Java and Spring Boot")
+    assert len(roles[0].bullets) == 2
+
+
+def test_wrapped_paragraph_lines_join_into_one() -> None:
+    summary = (
+        "Developer with seven years of experience building web applications for banks and "
+        "insurers, from the database schema to the screens people use every day."
+    )
+    story = _flow([("name", "Ann Lee"), ("heading", "SUMMARY"), ("body", summary)])
+    text = normalise_text(extract_text(_pdf([(60, 60, 300, 720)], story), "cv.pdf"))
+    assert summary in text.split("\n")
+
+
+def test_two_column_design_reads_sidebar_then_main() -> None:
+    sidebar = _flow(
+        [
+            ("heading", "CONTACT"),
+            ("body", "ann.lee@example.com"),
+            ("body", "+44 7700 900456"),
+            ("heading", "SKILLS"),
+            ("body", "Python, SQL, Kubernetes"),
+            ("heading", "LANGUAGES"),
+            ("body", "English, Spanish"),
+        ]
+    )
+    from reportlab.platypus import FrameBreak
+
+    main = _flow(ROLE + [("heading", "EDUCATION"), ("body", "BSc Computing | 2014 - 2018")])
+    data = _pdf([(40, 60, 150, 720), (220, 60, 330, 720)], sidebar + [FrameBreak()] + main)
+    text = normalise_text(extract_text(data, "cv.pdf"))
+    lines = text.split("\n")
+    # Each column reads top to bottom; no line mixes words of both columns.
+    assert lines.index("SKILLS") < lines.index("Python, SQL, Kubernetes") < lines.index("LANGUAGES")
+    assert lines.index("EXPERIENCE") < lines.index("Full Stack Java Developer")
+    assert not any("SKILLS" in ln and "EXPERIENCE" in ln for ln in lines)
+    document = parse_cv(text)
+    assert document.section("skills").items == ["Python", "SQL", "Kubernetes"]
+    assert document.section("experience").entries[0].title == "Full Stack Java Developer"
+
+
+def test_right_aligned_dates_stay_on_their_role_line() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(_font(), 10)
+    y = 780
+    pdf.drawString(50, y, "Priya Raman")
+    y -= 30
+    pdf.drawString(50, y, "EXPERIENCE")
+    for title, dates in [
+        ("Senior Data Engineer, Nimbus", "Mar 2021 - Present"),
+        ("Data Engineer, Brightline", "Jan 2017 - Feb 2021"),
+        ("Analyst, Kestrel Bank", "2014 - 2016"),
+    ]:
+        y -= 20
+        pdf.drawString(50, y, title)
+        pdf.drawRightString(545, y, dates)
+        y -= 14
+        pdf.drawString(60, y, "- Ran the reporting for 12 teams")
+    pdf.save()
+    text = normalise_text(extract_text(buffer.getvalue(), "cv.pdf"))
+    assert "Senior Data Engineer, Nimbus | Mar 2021 - Present" in text.split("\n")
+    roles = parse_cv(text).section("experience").entries
+    assert [r.dates for r in roles] == ["Mar 2021 - Present", "Jan 2017 - Feb 2021", "2014 - 2016"]
+
+
+def test_page_numbers_and_running_headers_dropped_with_reasons() -> None:
+    def furniture(pdf: canvas.Canvas, doc: BaseDocTemplate) -> None:
+        pdf.saveState()
+        pdf.setFont(_font(), 8)
+        pdf.drawString(60, 815, "Ann Lee - Curriculum Vitae")
+        pdf.drawCentredString(297, 25, str(doc.page))
+        pdf.restoreState()
+
+    blocks = [("name", "Ann Lee"), ("body", "ann@example.com")] + ROLE
+    blocks += [
+        ("bullet", f"Delivered release {n} of the onboarding service on time") for n in range(60)
+    ]
+    data = _pdf([(60, 60, 470, 720)], _flow(blocks), on_page=furniture)
+    result = extract_document(data, "cv.pdf")
+    lines = normalise_text(result.text).split("\n")
+    assert "1" not in lines and "2" not in lines
+    assert lines.count("Ann Lee - Curriculum Vitae") <= 1
+    reasons = {reason for _, reason in result.dropped}
+    assert "page number" in reasons
+    assert any("repeated" in r for r in reasons)
+    # Both pages read as one CV: the bullets of page 2 belong to the same role.
+    document = parse_cv(normalise_text(result.text))
+    assert len(document.section("experience").entries) == 1
+    assert len(document.section("experience").entries[0].bullets) == 62
+
+
+def test_non_latin_names_extract_unchanged() -> None:
+    names = ["Łukasz Żółć", "Zoë Ødegård", "Дмитрий Иванов", "Ελένη Παπαδοπούλου"]
+    for name in names:
+        story = _flow([("name", name), ("body", "mail@example.com"), ("heading", "SKILLS")])
+        story += _flow([("body", "Python")])
+        text = normalise_text(extract_text(_pdf([(60, 60, 470, 720)], story), "cv.pdf"))
+        assert parse_cv(text).contact.name == name
+
+
+FONT_AWESOME = Path("/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf")
+
+
+@pytest.mark.skipif(
+    not FONT_AWESOME.exists(), reason="needs the Font Awesome font (fonts-font-awesome)"
+)
+def test_icon_glyphs_before_contact_details_are_dropped() -> None:
+    if "TestIcons" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("TestIcons", str(FONT_AWESOME)))
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(_font() + "-Bold", 18)
+    pdf.drawString(50, 790, "Zoë Ødegård")
+    y = 765
+    for icon, value in [("\uf0e0", "zoe@example.no"), ("\uf095", "+47 912 34 567"),
+                        ("\uf041", "Bergen, Norway"), ("\uf09b", "github.com/zoeo")]:  # fmt: skip
+        pdf.setFont("TestIcons", 10)
+        pdf.drawString(50, y, icon)
+        pdf.setFont(_font(), 10)
+        pdf.drawString(66, y, value)
+        y -= 14
+    pdf.setFont(_font() + "-Bold", 11)
+    pdf.drawString(50, y - 10, "SKILLS")
+    pdf.setFont(_font(), 10)
+    pdf.drawString(50, y - 24, "Python, SQL")
+    pdf.save()
+    text = normalise_text(extract_text(buffer.getvalue(), "cv.pdf"))
+    assert not any("\ue000" <= ch <= "\uf8ff" for ch in text)
+    contact = parse_cv(text).contact
+    assert (contact.name, contact.email, contact.phone, contact.location) == (
+        "Zoë Ødegård",
+        "zoe@example.no",
+        "+47 912 34 567",
+        "Bergen, Norway",
+    )
+    assert [link.url for link in contact.links] == ["github.com/zoeo"]
+
+
+def test_letter_spaced_name_keeps_its_words() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    name = pdf.beginText(50, 790)
+    name.setFont(_font() + "-Bold", 20)
+    name.setCharSpace(6)  # tracked capitals, as designer templates print names
+    name.textLine("JANE DOE")
+    pdf.drawText(name)
+    pdf.setFont(_font(), 10)
+    pdf.drawString(50, 760, "jane@example.com | +44 7700 900123 | Leeds, UK")
+    pdf.drawString(50, 730, "SKILLS")
+    pdf.drawString(50, 715, "Python")
+    pdf.save()
+    text = normalise_text(extract_text(buffer.getvalue(), "cv.pdf"))
+    assert text.split("\n")[0] == "JANE DOE"
+    assert parse_cv(text).contact.name == "JANE DOE"
+
+
+def test_tex_accents_drawn_as_separate_glyphs_join_their_letters() -> None:
+    # A LaTeX CV (tuned corpus) whose font draws "í" as a dotless i under a spacing accent.
+    path = Path(__file__).parents[1] / "corpus/cvs/tuned/es-software-developer-single-column-03.pdf"
+    text = normalise_text(extract_document(path.read_bytes(), path.name).text)
+    assert "Facultad de Ingeniería" in text
+    assert "exportación aérea y marítima" in text
+    assert "´" not in text and "ı" not in text
+
+
+def test_headings_in_a_left_margin_stay_with_their_sections() -> None:
+    # Classic academic layout: the name and contact lines centred on top, each heading in a
+    # narrow left margin beside the first row of its section. Not a sidebar.
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(_font() + "-Bold", 20)
+    pdf.drawCentredString(297, 790, "Maya Lindqvist")
+    pdf.setFont(_font(), 9)
+    pdf.drawCentredString(297, 772, "4 Harbour Road, Apt 2, Halifax, Nova Scotia B3H 1A1")
+    pdf.drawCentredString(297, 760, "maya@example.org | +1 902 555 0143")
+    y = 730
+    sections = [
+        (["EDUCATION"], ["Dalhousie University, Halifax", "- M.Sc. in Oceanography | 2016 - 2018"]),
+        (
+            ["RESEARCH", "EXPERIENCE"],
+            ["Bedford Institute, Dartmouth", "- Research Assistant | 2018 - 2021"],
+        ),
+        (["SKILLS"], ["Python, R, MATLAB", "Field sampling, mooring design"]),
+    ]
+    for heading, rows in sections:
+        pdf.setFont(_font() + "-Bold", 9)
+        for offset, word in enumerate(heading):
+            pdf.drawString(40, y - 11 * offset, word)
+        pdf.setFont(_font(), 10)
+        for row in rows:
+            pdf.drawString(150, y, row)
+            for _ in range(2):
+                y -= 14
+                pdf.drawString(160, y, "- Measured currents on four cruises of the shelf")
+            y -= 14
+        y -= 10
+    pdf.save()
+    text = normalise_text(extract_text(buffer.getvalue(), "cv.pdf"))
+    lines = [line for line in text.split("\n") if line]
+    assert lines[:3] == [
+        "Maya Lindqvist",
+        "4 Harbour Road, Apt 2, Halifax, Nova Scotia B3H 1A1",
+        "maya@example.org | +1 902 555 0143",
+    ]
+    assert lines.index("EDUCATION") < lines.index("Dalhousie University, Halifax")
+    assert lines.index("Dalhousie University, Halifax") < lines.index("RESEARCH EXPERIENCE")
+    assert lines.index("RESEARCH EXPERIENCE") < lines.index("Bedford Institute, Dartmouth")
+    document = parse_cv(text)
+    assert document.contact.location == "4 Harbour Road, Apt 2, Halifax, Nova Scotia B3H 1A1"
+    assert document.section("skills").items[0] == "Python"
+
+
+def test_printed_tilde_stays_in_its_address() -> None:
+    # "~" is also TeX's spacing accent; one over no letter is a character of the address.
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(_font(), 10)
+    pdf.drawString(50, 790, "Maya Lindqvist")
+    pdf.drawString(50, 775, "maya@example.org | http://www.example.org/~maya")
+    pdf.drawString(50, 745, "SKILLS")
+    pdf.drawString(50, 730, "Python")
+    pdf.save()
+    text = normalise_text(extract_text(buffer.getvalue(), "cv.pdf"))
+    assert "maya@example.org | http://www.example.org/~maya" in text.split("\n")
+    assert [link.url for link in parse_cv(text).contact.links] == ["http://www.example.org/~maya"]
+
+
+def test_word_hyphenated_at_a_line_end_with_a_flat_hyphen_is_one_word() -> None:
+    # TeX's hyphen glyph is a thin bar: its box barely overlaps the line's letters, and
+    # PDFium marks it as the end-of-line hyphen of a word that goes on below.
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(_font(), 10)
+    pdf.drawString(50, 790, "Maya Lindqvist")
+    pdf.drawString(50, 760, "SUMMARY")
+    line = pdf.beginText(50, 745)
+    line.setFont(_font(), 10)
+    line.textOut("Master thesis on semi automated scoring of spreadsheet data in techno")
+    line.setFont(_font(), 3)
+    line.setRise(2.5)
+    line.textOut("-")
+    pdf.drawText(line)
+    pdf.setFont(_font(), 10)
+    pdf.drawString(50, 733, "logy based assessment, with two published papers.")
+    pdf.save()
+    text = normalise_text(extract_text(buffer.getvalue(), "cv.pdf"))
+    assert "spreadsheet data in technology based assessment" in text
+    assert "\ufffe" not in text
+
+
+@pytest.mark.parametrize(
+    ("second", "size", "name", "headline"),
+    [
+        ("Navigator", 11, "Mira", "Navigator"),  # a title in small type under the name
+        ("SOLBERG", 24, "MIRA SOLBERG", "Navigator"),  # the surname wrapped, same type
+    ],
+)
+def test_one_word_name_and_the_line_under_it(
+    second: str, size: int, name: str, headline: str
+) -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    pdf.setFont(_font() + "-Bold", 24)
+    pdf.drawString(50, 790, name.split()[0])
+    pdf.setFont(_font() + "-Bold", size)
+    pdf.drawString(50, 790 - size - 6, second)
+    pdf.setFont(_font(), 10)
+    y = 790 - size - 24
+    if size == 24:
+        pdf.drawString(50, y, "Navigator")
+        y -= 14
+    for detail in ("12 March 1990", "Oslo, Norway", "mira@example.no"):
+        pdf.drawString(50, y, detail)
+        y -= 14
+    pdf.drawString(50, y - 14, "SKILLS")
+    pdf.drawString(50, y - 28, "Celestial navigation")
+    pdf.save()
+    document = parse_cv(normalise_text(extract_text(buffer.getvalue(), "cv.pdf")))
+    assert (document.contact.name, document.headline) == (name, headline)
+    assert document.contact.location == "Oslo, Norway"
+
+
+def _runs_pdf(runs: list[tuple[str, str, float, float]]) -> bytes:
+    """One line drawn as runs (text, font, size, rise) set one after the other, no spaces."""
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    text = pdf.beginText(50, 780)
+    for words, font, size, rise in runs:
+        text.setFont(font, size)
+        text.setRise(rise)
+        text.textOut(words)
+    pdf.drawText(text)
+    pdf.setFont(_font(), 10)
+    pdf.drawString(50, 740, "ana@example.com")
+    pdf.save()
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("runs", "line"),
+    [
+        # A name banner: the first name light, the surname bold, nothing drawn between.
+        ((("Beatriz", "", 36, 0), ("Hernández", "-Bold", 36, 0)), "Beatriz Hernández"),
+        # One word in one font keeps its inner capital.
+        ((("iPhone", "", 12, 0), (" developer", "", 12, 0)), "iPhone developer"),
+        # A raised small letter ("2ºA") is part of its word, whatever its font.
+        ((("Piso 2", "", 12, 0), ("o", "-Bold", 7, 4), ("A", "", 12, 0)), "Piso 2oA"),
+    ],
+)
+def test_a_capital_in_another_font_starts_a_word(
+    runs: tuple[tuple[str, str, float, float], ...], line: str
+) -> None:
+    font = _font()
+    data = _runs_pdf([(words, font + style, size, rise) for words, style, size, rise in runs])
+    text = normalise_text(extract_document(data, "cv.pdf").text)
+    assert text.split("\n")[0].strip() == line
+
+
+def test_margin_headings_beside_a_running_footer_and_alone_on_a_page() -> None:
+    # Headings right-aligned in a left margin, a running footer starting at the left edge of
+    # every page, and a second page whose only heading sits in the margin beside its row.
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    body = [
+        ("Education", ["Ph.D., Oceanography | 2016 - 2020", "Dalhousie University"]),
+        ("Experience", ["Research Assistant, Bedford Institute | 2020 - 2023"]),
+    ]
+    y = 760
+    for heading, rows in body:
+        pdf.setFont(_font() + "-Bold", 10)
+        pdf.drawRightString(120, y, heading)
+        pdf.setFont(_font(), 10)
+        for row in rows:
+            pdf.drawString(134, y, row)
+            for _ in range(3):
+                y -= 14
+                pdf.drawString(134, y, "Measured currents on four cruises of the shelf sea")
+            y -= 20
+    for page in (1, 2):
+        pdf.setFont(_font(), 8)
+        pdf.drawString(37, 40, "Maya Lindqvist · Curriculum Vitae")
+        pdf.drawString(300, 40, f"Page {page} of 2")
+        if page == 1:
+            pdf.showPage()
+    y = 760
+    pdf.setFont(_font(), 10)
+    for _ in range(6):
+        pdf.drawString(134, y, "Gave a seminar on shelf currents at a national meeting")
+        y -= 14
+    pdf.setFont(_font() + "-Bold", 10)
+    pdf.drawRightString(120, y, "Presentations")
+    pdf.setFont(_font(), 10)
+    pdf.drawString(134, y, "Ocean mixing on the Scotian Shelf, AGU Fall Meeting")
+    pdf.save()
+    text = normalise_text(extract_text(buffer.getvalue(), "cv.pdf"))
+    lines = [line for line in text.split("\n") if line]
+    assert lines.index("Education") < lines.index("Ph.D., Oceanography | 2016 - 2020")
+    assert lines.index("Dalhousie University") < lines.index("Experience")
+    assert lines.index("Experience") + 1 == lines.index(
+        "Research Assistant, Bedford Institute | 2020 - 2023"
+    )
+    assert "Presentations" in lines
+    assert lines.index("Presentations") + 1 == lines.index(
+        "Ocean mixing on the Scotian Shelf, AGU Fall Meeting"
+    )
