@@ -1,33 +1,33 @@
-"""The re-render job: draw a finished analysis in another template, without re-analysing."""
+"""The re-render job: draw a finished analysis in another template, or with only the changes
+the user accepted, without re-analysing."""
 
 from __future__ import annotations
 
-from cvimprover.cv.document import CVDocument
+from cvimprover.cv.choices import apply_choices
 from cvimprover.cv.render import RenderError
-from cvimprover.extensions import db
-from cvimprover.models import Application, ApplicationStatus, utcnow
-from jobs.context import app_context, report_progress
-from jobs.improvement import INTERNAL_ERROR, fail_application, render_and_store
+from jobs.lifecycle import finish_application, report_progress, run_application_job
+from jobs.rendering import render_and_store
 
 
 def render_application(application_id: str, template: str) -> dict:
-    with app_context():
-        application = db.session.get(Application, application_id)
-        if application is None or application.analysis is None:
-            return {"application_id": application_id, "status": "deleted"}
-        application.status = ApplicationStatus.RUNNING
+    """Render the application's improved CV in `template`, leaving out the changes it
+    records as rejected (`Application.rejected_changes`)."""
+
+    def work(app, application) -> dict:
+        if application.analysis is None:
+            raise RenderError("There is no finished analysis to render yet.")
         report_progress(application, 10, "rendering")
-        try:
-            document = CVDocument.from_dict(application.analysis.improved)
-            application.template = template
-            render_and_store(application, document, application.analysis.report)
-        except RenderError as exc:
-            fail_application(application_id, exc.message)
-            raise
-        except Exception:
-            fail_application(application_id, INTERNAL_ERROR)
-            raise
-        application.status = ApplicationStatus.DONE
-        application.finished_at = utcnow()
-        report_progress(application, 100, "done")
-        return {"application_id": application_id, "status": "done", "template": template}
+        analysis = application.analysis
+        rejected = application.rejected_changes or []
+        document = apply_choices(analysis.improved, analysis.report.get("changes", []), rejected)
+        application.template = template
+        render_and_store(application, document, analysis.report)
+        summary = {
+            "application_id": application_id,
+            "status": "done",
+            "template": template,
+            "rejected": len(rejected),
+        }
+        return finish_application(application, summary)
+
+    return run_application_job(application_id, work)
