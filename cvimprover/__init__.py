@@ -26,6 +26,8 @@ def create_app(config: str | type[Config] | None = None, **overrides: Any) -> Fl
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
+    register_request_hooks(app)
+    register_security(app)
     register_commands(app)
     return app
 
@@ -61,9 +63,37 @@ def register_blueprints(app: Flask) -> None:
 
 
 def register_errorhandlers(app: Flask) -> None:
-    from cvimprover.api.errors import register_error_handlers
+    from flask import jsonify, render_template, request
+
+    from cvimprover.api.errors import API_PREFIX, register_error_handlers
+    from cvimprover.limits import RateLimitExceeded
 
     register_error_handlers(app)
+
+    @app.errorhandler(RateLimitExceeded)
+    def rate_limit_exceeded(exc: RateLimitExceeded):
+        """429 with the plan's numbers: JSON under /api/, a page elsewhere."""
+        if request.path.startswith(API_PREFIX):
+            response = jsonify(exc.body())
+        else:
+            response = app.make_response(
+                render_template("rate_limited.html", message=exc.description)
+            )
+        response.status_code = 429
+        response.headers.update(exc.headers)
+        return response
+
+
+def register_request_hooks(app: Flask) -> None:
+    from cvimprover.api.auth import refund_failed_api_call
+
+    app.after_request(refund_failed_api_call)
+
+
+def register_security(app: Flask) -> None:
+    from cvimprover.security import register_security as register
+
+    register(app)
 
 
 def register_commands(app: Flask) -> None:

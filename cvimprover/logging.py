@@ -10,6 +10,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask import Flask, g, request
+from sqlalchemy import inspect
+from sqlalchemy.exc import NoInspectionAvailable
 
 # Attributes every LogRecord has; anything else came in through `extra=` and is logged
 _RECORD_FIELDS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {
@@ -89,7 +91,7 @@ def log_requests(app: Flask) -> None:
         duration = (time.perf_counter() - started) * 1000 if started is not None else None
         # Only users this request already loaded: no extra query, no session access
         user = g.get("api_user") or g.get("_login_user")
-        user_id = getattr(user, "id", None)
+        user_id = _user_id(user)
         request_log.info(
             "%s %s %s",
             request.method,
@@ -106,3 +108,15 @@ def log_requests(app: Flask) -> None:
             },
         )
         return response
+
+
+def _user_id(user) -> int | None:
+    """The user's id without a query: after the view committed, `user.id` is expired and
+    reading it would load the row again just for this log line."""
+    if user is None:
+        return None
+    try:
+        identity = inspect(user).identity
+    except NoInspectionAvailable:  # an anonymous user, or anything that is not a row
+        return getattr(user, "id", None)
+    return identity[0] if identity else None

@@ -20,6 +20,7 @@ from redis import Redis
 from redis.exceptions import RedisError
 from rq.exceptions import NoSuchJobError
 from rq.job import Job, JobStatus
+from rq.registry import ScheduledJobRegistry
 from rq.registry import clean_registries as clean_queue_registries
 from rq.worker_registration import clean_worker_registry
 from sqlalchemy import delete
@@ -45,6 +46,10 @@ log = logging.getLogger(__name__)
 REQUEUE_COUNT_KEY = "cvimprover:requeues:{}"
 REQUEUE_COUNT_TTL = 7 * 24 * 3600
 GAVE_UP = "We could not finish this CV after several attempts. Please submit it again."
+# When a queued job was first seen outside its queue's list (see _lost_on_the_way)
+UNQUEUED_KEY = "cvimprover:unqueued:{}"
+UNQUEUED_TTL = 3600
+OVER = (JobStatus.FINISHED, JobStatus.FAILED, JobStatus.CANCELED, JobStatus.STOPPED)
 
 
 # --- Retention ---------------------------------------------------------------------------
@@ -109,17 +114,39 @@ def stuck_reason(application: Application, redis: Redis, now: datetime) -> str |
         return "no job"
     try:
         job = Job.fetch(application.job_id, connection=redis)
+        status = job.get_status(refresh=False)
     except NoSuchJobError:
+        return "job missing"  # Redis lost its data (flushed, restarted without persistence)
+    except (RedisError, ConnectionError):
+        raise
+    except Exception:  # a half-written job hash (e.g. meta saved after a flush)
+        return "job unreadable"
+    if status is None:
         return "job missing"
-    status = job.get_status(refresh=False)
     if status == JobStatus.FAILED:
-        return "job failed"  # the work horse died before our code could mark the row
+        return "job failed"  # the work horse died (retries spent) before our code marked it
     if status in (JobStatus.STOPPED, JobStatus.CANCELED):
         return f"job {status.value}"
     if status == JobStatus.FINISHED:
         return "job finished without updating the application"
+    if status == JobStatus.QUEUED and _lost_on_the_way(job, redis):
+        return "job lost between queue and worker"  # its worker died as it dequeued it
+    if status == JobStatus.DEFERRED and _dependencies_settled(job, redis):
+        return "job waits for a dependency that is gone"
+    if status == JobStatus.SCHEDULED:
+        # A retry waiting for RQ's scheduler (workers run --with-scheduler)
+        try:
+            due = ScheduledJobRegistry(job.origin, connection=redis).get_scheduled_time(job.id)
+        except NoSuchJobError:
+            return "retry lost"
+        overdue = timedelta(seconds=current_app.config["STUCK_MARGIN_SECONDS"])
+        return "retry overdue" if _naive_utc(due) < now - overdue else None
     if status == JobStatus.STARTED:
         config = current_app.config
+        beat = job.last_heartbeat or job.started_at or job.enqueued_at
+        stale = timedelta(seconds=config["STALE_HEARTBEAT_SECONDS"])
+        if beat is not None and _naive_utc(beat) < now - stale:
+            return "worker lost"  # its worker stopped beating: SIGKILL, machine gone
         started = job.started_at or job.enqueued_at
         limit = timedelta(seconds=config["JOB_TIMEOUT"] + config["STUCK_MARGIN_SECONDS"])
         if started is not None and _naive_utc(started) < now - limit:
@@ -127,11 +154,42 @@ def stuck_reason(application: Application, redis: Redis, now: datetime) -> str |
     return None
 
 
+def _lost_on_the_way(job: Job, redis: Redis) -> bool:
+    """Whether a `queued` job has been out of its queue's list for a while: RQ moves a job
+    to an intermediate list as a worker takes it, and a worker killed right then leaves
+    it there (RQ's own clean-up runs every ten minutes). Seen once, judged next pass."""
+    if redis.lpos(f"rq:queue:{job.origin}", job.id) is not None:
+        return False
+    key = UNQUEUED_KEY.format(job.id)
+    now = datetime.now(UTC).timestamp()
+    if redis.set(key, now, nx=True, ex=UNQUEUED_TTL):
+        return False
+    seen = float(redis.get(key) or now)
+    return now - seen > current_app.config["STALE_HEARTBEAT_SECONDS"]
+
+
+def _dependencies_settled(job: Job, redis: Redis) -> bool:
+    """Whether every job a deferred job waits for is gone or over (so it never starts)."""
+    for dependency_id in job.dependency_ids:
+        try:
+            status = Job.fetch(dependency_id, connection=redis).get_status(refresh=False)
+        except NoSuchJobError:
+            continue
+        if status not in OVER:
+            return False
+    return True
+
+
 def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
 def find_stuck(now: datetime | None = None) -> list[tuple[Application, str]]:
+    """Pending applications, quiet for STUCK_GRACE_SECONDS, whose job will never finish them.
+
+    The grace covers the moment between committing a row and enqueuing its job; a job
+    at work updates its row at every stage.
+    """
     config = current_app.config
     now = now or utcnow()
     quiet_since = now - timedelta(seconds=config["STUCK_GRACE_SECONDS"])
@@ -180,6 +238,27 @@ def requeue_stuck(now: datetime | None = None) -> list[Requeued]:
         log.info("application %s: enqueued again (%s)", application.id, reason)
         done.append(Requeued(application.id, reason))
     return done
+
+
+def recover(scheduler: Any | None = None) -> list[Requeued]:
+    """The scheduler's pass at every tick: enqueue again what lost its job, and schedule
+    the periodic jobs again if Redis lost them. Never raises: a database or Redis still
+    down is logged and the next tick tries again."""
+    try:
+        if scheduler is not None and not periodic_jobs_registered(scheduler):
+            log.warning("periodic jobs missing from Redis (flushed or restarted); registering")
+            register_periodic_jobs(scheduler)
+        return requeue_stuck()
+    except Exception:
+        db.session.rollback()
+        log.exception("recovery pass failed; the next tick tries again")
+        return []
+
+
+def forget_requeues(application_id: str) -> None:
+    """Start the requeue count again (a user asked to retry); Redis down is fine."""
+    with contextlib.suppress(RedisError):
+        current_redis().delete(REQUEUE_COUNT_KEY.format(application_id))
 
 
 # --- RQ's registries ---------------------------------------------------------------------
@@ -286,6 +365,14 @@ PERIODIC_JOBS = (
     ),
 )
 PERIODIC_MARK = "cvimprover_periodic"
+
+
+def periodic_jobs_registered(scheduler: Any) -> bool:
+    """Whether every periodic job is still in rq-scheduler's schedule (one round trip)."""
+    with scheduler.connection.pipeline() as pipe:
+        for job in PERIODIC_JOBS:
+            pipe.zscore(scheduler.scheduled_jobs_key, job.id)
+        return all(score is not None for score in pipe.execute())
 
 
 def register_periodic_jobs(scheduler: Any) -> list[str]:

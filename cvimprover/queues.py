@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from redis import Redis
-from rq import Queue
+from rq import Queue, Retry
 
 
 def redis_connection(url: str, **kwargs: Any) -> Redis:
@@ -40,3 +40,10 @@ def current_queue(name: str) -> Queue:
     from flask import current_app
 
     return queue(name, current_redis(), current_app.config)
+
+
+def transient_retry(config: Mapping[str, Any]) -> Retry:
+    """RQ's retry policy for application jobs: a few tries, further apart each time. A job
+    retries only faults of ours (database or Redis unreachable): jobs/lifecycle.py."""
+    intervals = [int(x) for x in str(config["JOB_RETRY_INTERVALS"]).split(",") if x.strip()]
+    return Retry(max=len(intervals), interval=intervals)

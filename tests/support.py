@@ -24,6 +24,17 @@ CV_LINES = [
 ]
 
 
+# The job the tests and benchmarks apply for, as the application form sends it
+SAMPLE_JOB = {
+    "position": "Senior Python Engineer",
+    "industry": "Fintech",
+    "experience_level": "6+",
+    "company_size": "medium",
+    "application_timeline": "immediate",
+    "job_description": "We need a Python engineer with PostgreSQL, Redis, Kubernetes and AWS.",
+}
+
+
 def sample_pdf(lines: list[str] = CV_LINES) -> bytes:
     """A plain one-page PDF CV, drawn line by line as many real CVs are."""
     from reportlab.lib.pagesizes import A4

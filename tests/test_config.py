@@ -38,3 +38,24 @@ def test_cache_prefix_is_never_empty():
     # An empty prefix makes cache.clear() run FLUSHDB on the queues' Redis
     for config in CONFIGS.values():
         assert config.CACHE_KEY_PREFIX
+
+
+def test_every_llm_setting_reaches_the_client(monkeypatch):
+    """The jobs build the LLM client from the app's config: each LLM_* variable the docs
+    name (LLM_TIMEOUT too) must be a setting, or the worker never sees it."""
+    import importlib
+
+    import config
+    from cvimprover.cv.llm import LLMSettings
+
+    environ = {"LLM_API_KEY": "k", "LLM_BASE_URL": "http://x/v1", "LLM_MODEL": "m"}
+    for name, value in (environ | {"LLM_TIMEOUT": "7"}).items():
+        monkeypatch.setenv(name, value)
+    try:
+        fresh = importlib.reload(config)
+        production = fresh.ProductionConfig
+        settings = LLMSettings.from_env({k: getattr(production, k) for k in dir(production)})
+    finally:
+        monkeypatch.undo()
+        importlib.reload(config)
+    assert settings == LLMSettings("k", "http://x/v1", "m", 7.0)

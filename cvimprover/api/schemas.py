@@ -1,4 +1,7 @@
-"""Schemas shared by every API route: the one error shape."""
+"""Schemas shared by every API route: the one error shape, and times in RFC 3339."""
+
+from datetime import UTC, datetime
+from typing import Any
 
 from marshmallow import Schema, fields
 
@@ -24,3 +27,13 @@ ERROR_DESCRIPTIONS = {
     429: "Over the plan's limit; see Retry-After",
     503: "A backing service is unavailable",
 }
+
+
+class UTCDateTime(fields.DateTime):
+    """A time as RFC 3339 with its offset: the database keeps naive UTC times, and a time
+    without an offset is not a `date-time` in the OpenAPI document's sense."""
+
+    def _serialize(self, value: datetime | None, attr: Any, obj: Any, **kwargs: Any):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)

@@ -1,10 +1,10 @@
-"""API routes for applications: submit, follow, list, re-render, download, delete."""
+"""API routes for applications: submit, follow, list, re-render, download (PDF, DOCX,
+JSON Resume, text), delete."""
 
 from __future__ import annotations
 
 import hashlib
 import io
-import json
 import math
 
 from flask import current_app, jsonify, request, send_file, url_for
@@ -15,6 +15,8 @@ from cvimprover.api.auth import api_user, token_required
 from cvimprover.api.errors import ApiError
 from cvimprover.api.schemas import ERROR_DESCRIPTIONS, ErrorSchema
 from cvimprover.applications import service
+from cvimprover.applications.exports import application_export
+from cvimprover.applications.letters import CoverLetterSchema, replace_letter
 from cvimprover.applications.schemas import (
     ApplicationPageSchema,
     ApplicationSchema,
@@ -23,6 +25,7 @@ from cvimprover.applications.schemas import (
     QuestionnaireSchema,
     RenderSchema,
     SubmissionSchema,
+    TextFormatSchema,
     UploadsSchema,
 )
 from cvimprover.applications.uploads import UploadRejected, collect_uploads
@@ -58,8 +61,12 @@ def errors(*codes: int):
     return decorate
 
 
-def owned_or_404(application_id: str) -> Application:
-    application = service.find_owned(api_user(), application_id)
+# Built once: a schema's fields are copied on every instantiation
+APPLICATION_SCHEMA = ApplicationSchema()
+
+
+def owned_or_404(application_id: str, options: tuple = ()) -> Application:
+    application = service.find_owned(api_user(), application_id, options)
     if application is None:
         raise ApiError(404, "No such application.")
     return application
@@ -168,12 +175,12 @@ class ApplicationItem(MethodView):
     @blp.doc(security=SECURITY)
     def get(self, application_id):
         """Status, progress and, when done, the analysis report"""
-        application = owned_or_404(application_id)
-        body = ApplicationSchema().dump(service.describe(application))
-        response = jsonify(body)
+        application = owned_or_404(application_id, service.DESCRIBE_OPTIONS)
+        response = jsonify(APPLICATION_SCHEMA.dump(service.describe(application)))
         if application.status in (ApplicationStatus.DONE, ApplicationStatus.FAILED):
-            # A finished application changes only by re-render or delete: let clients revalidate
-            digest = hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+            # A finished application changes only by re-render or delete: let clients revalidate.
+            # The body's bytes are the same for the same content (keys sorted).
+            digest = hashlib.sha256(response.get_data()).hexdigest()
             response.set_etag(digest[:32])
             response.headers["Cache-Control"] = "private, no-cache"
             response = response.make_conditional(request)
@@ -202,6 +209,22 @@ class ApplicationRender(MethodView):
             raise ApiError(409, "Only a finished application can be rendered again.")
         application.template = args["template"]
         service.enqueue_render(application, args["template"])
+        return accepted(application)
+
+
+@blp.route("/<application_id>/retry")
+class ApplicationRetry(MethodView):
+    decorators = [token_required]
+
+    @blp.response(202, CreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
+    @errors(401, 404, 409, 503)
+    @blp.doc(security=SECURITY)
+    def post(self, application_id):
+        """Run a failed application again from its stored files (not charged again)"""
+        application = owned_or_404(application_id)
+        if application.status != ApplicationStatus.FAILED:
+            raise ApiError(409, "Only a failed application can be retried.")
+        service.retry_application(application)
         return accepted(application)
 
 
@@ -250,6 +273,19 @@ class ApplicationCoverLetter(MethodView):
         name = f"cover-letter-{application.id}.pdf"
         return _send_document(application, DocumentKind.COVER_LETTER_PDF, name, True)
 
+    @blp.arguments(CoverLetterSchema)
+    @blp.response(202, CreatedSchema, headers={"Location": {"schema": {"type": "string"}}})
+    @errors(401, 404, 409, 422, 503)
+    @blp.doc(security=SECURITY)
+    def put(self, args, application_id):
+        """Replace the cover letter's text with the user's edit and draw it again (PDF by a
+        render job, DOCX on download), without re-analysing"""
+        application = owned_or_404(application_id)
+        if application.status != ApplicationStatus.DONE or application.analysis is None:
+            raise ApiError(409, "Only a finished application's letter can be edited.")
+        replace_letter(application, args["text"])
+        return accepted(application)
+
 
 @blp.route("/<application_id>/preview")
 class ApplicationPreview(MethodView):
@@ -263,3 +299,89 @@ class ApplicationPreview(MethodView):
         """Page 1 of the improved CV as a PNG image"""
         application = owned_or_404(application_id)
         return _send_document(application, DocumentKind.PREVIEW, f"cv-{application.id}.png", False)
+
+
+def _send_export(application: Application, kind: str):
+    """A format made on request from the finished analysis (cvimprover.cv.export)."""
+    export = application_export(application, kind)
+    if export is None:
+        if application.status == ApplicationStatus.DONE and application.analysis is not None:
+            raise ApiError(404, "This application has no cover letter.")
+        raise ApiError(409, "The application is not finished yet.")
+    response = send_file(
+        io.BytesIO(export.data),
+        mimetype=export.media_type,
+        as_attachment=True,
+        download_name=export.download_name,
+        etag=hashlib.sha256(export.data).hexdigest()[:32],
+        conditional=True,
+        max_age=0,
+    )
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@blp.route("/<application_id>/docx")
+class ApplicationDocx(MethodView):
+    decorators = [token_required]
+
+    @blp.response(200, content_type=DOCX_TYPE, description="The improved CV as DOCX")
+    @blp.alt_response(304, description="Not modified (If-None-Match)")
+    @errors(401, 404, 409, 503)
+    @blp.doc(security=SECURITY)
+    def get(self, application_id):
+        """Download the improved CV as a Word document: one column, real heading styles,
+        the same content and order as the PDF, the template's type and colour"""
+        return _send_export(owned_or_404(application_id), "docx")
+
+
+@blp.route("/<application_id>/cover-letter.docx")
+class ApplicationCoverLetterDocx(MethodView):
+    decorators = [token_required]
+
+    @blp.response(200, content_type=DOCX_TYPE, description="The cover letter as DOCX")
+    @blp.alt_response(304, description="Not modified (If-None-Match)")
+    @errors(401, 404, 409, 503)
+    @blp.doc(security=SECURITY)
+    def get(self, application_id):
+        """Download the cover letter as a Word document"""
+        return _send_export(owned_or_404(application_id), "cover-letter-docx")
+
+
+@blp.route("/<application_id>/json-resume")
+class ApplicationJsonResume(MethodView):
+    decorators = [token_required]
+
+    @blp.response(
+        200,
+        content_type="application/json",
+        description="The improved CV as a JSON Resume (jsonresume.org schema v1)",
+    )
+    @blp.alt_response(304, description="Not modified (If-None-Match)")
+    @errors(401, 404, 409, 503)
+    @blp.doc(security=SECURITY)
+    def get(self, application_id):
+        """Download the improved CV as a JSON Resume; when the upload was a JSON Resume,
+        every field it had is kept and the improved ones are written over it"""
+        return _send_export(owned_or_404(application_id), "json-resume")
+
+
+@blp.route("/<application_id>/text")
+class ApplicationText(MethodView):
+    decorators = [token_required]
+
+    @blp.arguments(TextFormatSchema, location="query")
+    @blp.response(
+        200, content_type="text/plain", description="The improved CV as plain text or Markdown"
+    )
+    @blp.alt_response(304, description="Not modified (If-None-Match)")
+    @errors(401, 404, 409, 422, 503)
+    @blp.doc(security=SECURITY)
+    def get(self, args, application_id):
+        """Download the improved CV as plain text (for pasting into application forms) or,
+        with format=markdown, as Markdown"""
+        kind = "markdown" if args["format"] == "markdown" else "text"
+        return _send_export(owned_or_404(application_id), kind)

@@ -5,11 +5,17 @@ from __future__ import annotations
 from flask_smorest.fields import Upload
 from marshmallow import Schema, ValidationError, fields, pre_load, validate
 
+from cvimprover.api.schemas import UTCDateTime
+from cvimprover.applications.report import ReportSchema
+
 EXPERIENCE_LEVELS = ("0-2", "3-5", "6+")
 COMPANY_SIZES = ("startup", "small", "medium", "enterprise")
 APPLICATION_TIMELINES = ("immediate", "1-3 months", "3-6 months", "6+ months")
 STATUSES = ("queued", "running", "done", "failed")
 MAX_RESUME_TEXT = 100_000
+# Lists of applications (API and history page): this many a page, at most MAX_PAGE_SIZE
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 100
 
 
 def template_names() -> list[str]:
@@ -25,7 +31,7 @@ def known_template(value: str) -> None:
 
 
 class QuestionnaireSchema(Schema):
-    """The questionnaire of DESIGN.md, as multipart form fields."""
+    """The questionnaire (docs/api.md), as multipart form fields."""
 
     position = fields.String(required=True, validate=validate.Length(min=1, max=255))
     industry = fields.String(required=True, validate=validate.Length(min=1, max=255))
@@ -62,7 +68,12 @@ class QuestionnaireSchema(Schema):
 
 
 class UploadsSchema(Schema):
-    resume = Upload(metadata={"description": "PDF, DOCX or TXT, at most 10 MB."})
+    resume = Upload(
+        metadata={
+            "description": "PDF (a scan is read by OCR), DOCX, TXT, a JSON Resume (.json), "
+            "or a JPEG or PNG photo of the page; at most 10 MB."
+        }
+    )
     photo = Upload(metadata={"description": "Optional JPEG, PNG or WebP, at most 5 MB."})
 
 
@@ -100,17 +111,19 @@ class ApplicationSchema(Schema):
     job_description = fields.String()
     instructions = fields.String()
     template = fields.String()
-    created_at = fields.DateTime()
-    finished_at = fields.DateTime(allow_none=True)
-    result = fields.Dict(
-        allow_none=True, metadata={"description": "The analysis report when done."}
+    created_at = UTCDateTime()
+    finished_at = UTCDateTime(allow_none=True)
+    result = fields.Nested(
+        ReportSchema, allow_none=True, metadata={"description": "The report, once done."}
     )
     links = fields.Nested(LinksSchema)
 
 
 class PageArgsSchema(Schema):
     page = fields.Integer(load_default=1, validate=validate.Range(min=1))
-    per_page = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    per_page = fields.Integer(
+        load_default=PAGE_SIZE, validate=validate.Range(min=1, max=MAX_PAGE_SIZE)
+    )
 
 
 class PageMetaSchema(Schema):
@@ -128,4 +141,12 @@ class ApplicationPageSchema(Schema):
 class RenderSchema(Schema):
     template = fields.String(
         required=True, validate=known_template, metadata={"description": "A name from /templates."}
+    )
+
+
+class TextFormatSchema(Schema):
+    format = fields.String(
+        load_default="text",
+        validate=validate.OneOf(["text", "markdown"]),
+        metadata={"description": "text (plain, for application forms) or markdown"},
     )

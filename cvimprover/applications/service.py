@@ -12,19 +12,20 @@ from redis.exceptions import RedisError
 from rq.exceptions import NoSuchJobError
 from rq.job import Dependency, Job
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
 
 from cvimprover import limits
-from cvimprover.applications.uploads import CheckedFile
 from cvimprover.caching import cached_report
+from cvimprover.documents import CheckedFile, store_document
 from cvimprover.extensions import db
 from cvimprover.models import (
+    Analysis,
     Application,
     ApplicationStatus,
-    Document,
     DocumentKind,
     User,
 )
-from cvimprover.queues import current_queue, current_redis
+from cvimprover.queues import current_queue, current_redis, transient_retry
 
 log = logging.getLogger(__name__)
 
@@ -39,24 +40,6 @@ QUESTIONNAIRE_FIELDS = (
     "instructions",
     "template",
 )
-
-
-def store_document(application: Application, kind: str, file: CheckedFile) -> Document:
-    """Add (or replace) the document of `kind`; the caller commits."""
-    existing = application.document(kind)
-    if existing is not None:
-        application.documents.remove(existing)
-        db.session.flush()
-    document = Document(
-        kind=kind,
-        filename=file.filename,
-        content_type=file.content_type,
-        size=len(file.data),
-        sha256=file.sha256,
-        data=file.data,
-    )
-    application.documents.append(document)
-    return document
 
 
 def create_application(
@@ -122,7 +105,6 @@ def enqueue_improvement(application: Application) -> Job | None:
     unreachable the application stays `queued` in the database and the
     scheduler's stuck-work sweep enqueues it again later: nothing is lost.
     """
-    config = current_app.config
     job_id = f"improve-{application.id}-{uuid.uuid4().hex[:8]}"
     photo_job_id = f"photo-{application.id}-{uuid.uuid4().hex[:8]}"
     has_photo = application.document(DocumentKind.PHOTO) is not None
@@ -130,25 +112,35 @@ def enqueue_improvement(application: Application) -> Job | None:
     try:
         depends_on = None
         if has_photo:
-            photo_job = current_queue(config["PHOTO_QUEUE"]).enqueue(
-                "jobs.photo.process_application_photo",
-                application.id,
+            photo_job = _enqueue(
+                "PHOTO_QUEUE", "jobs.photo.process_application_photo", application.id,
                 job_id=photo_job_id,
-                result_ttl=config["JOB_RESULT_TTL"],
-            )
+            )  # fmt: skip
             # The CV is produced even when the photo is refused
             depends_on = Dependency(jobs=[photo_job], allow_failure=True)
-        return current_queue(config["IMPROVEMENT_QUEUE"]).enqueue(
-            "jobs.improvement.improve_application",
-            application.id,
+        return _enqueue(
+            "IMPROVEMENT_QUEUE", "jobs.improvement.improve_application", application.id,
             job_id=job_id,
             depends_on=depends_on,
-            result_ttl=config["JOB_RESULT_TTL"],
             description=f"improve application {application.id}",
-        )
+        )  # fmt: skip
     except RedisError:
         log.warning("could not enqueue application %s; it stays queued", application.id)
         return None
+
+
+def _enqueue(queue_setting: str, function: str, *args: Any, job_id: str, **options: Any) -> Job:
+    """Enqueue `function(*args)` on the queue the setting names, with the result TTL and
+    the retries of transient faults every application job has."""
+    config = current_app.config
+    return current_queue(config[queue_setting]).enqueue(
+        function,
+        *args,
+        job_id=job_id,
+        result_ttl=config["JOB_RESULT_TTL"],
+        retry=transient_retry(config),
+        **options,
+    )
 
 
 def mark_queued(application: Application, job_id: str) -> None:
@@ -161,28 +153,43 @@ def mark_queued(application: Application, job_id: str) -> None:
     db.session.commit()
 
 
+def retry_application(application: Application) -> Job | None:
+    """Run a failed application again from its stored files; the plan is not charged twice."""
+    from cvimprover.maintenance import forget_requeues
+
+    forget_requeues(application.id)
+    return enqueue_improvement(application)
+
+
 def enqueue_render(application: Application, template: str) -> Job | None:
     """Re-render a finished application in `template`, reusing its analysis."""
-    config = current_app.config
     job_id = f"render-{application.id}-{uuid.uuid4().hex[:8]}"
     mark_queued(application, job_id)
     try:
-        return current_queue(config["RENDER_QUEUE"]).enqueue(
-            "jobs.render.render_application",
-            application.id,
-            template,
+        return _enqueue(
+            "RENDER_QUEUE", "jobs.render.render_application", application.id, template,
             job_id=job_id,
-            result_ttl=config["JOB_RESULT_TTL"],
             description=f"render application {application.id} as {template}",
-        )
+        )  # fmt: skip
     except RedisError:
         log.warning("could not enqueue the render of %s; it stays queued", application.id)
         return None
 
 
-def find_owned(user: User, application_id: str) -> Application | None:
-    """The application if `user` owns it; None for anyone else (so they see a 404)."""
-    application = db.session.get(Application, application_id)
+# What describing an application needs, loaded with it in one query: its documents (their
+# bytes stay deferred) and its analysis' created_at (the report loads only when read).
+# Only for reads: a delete must not load the documents, or the ORM deletes them row by
+# row instead of leaving it to the database's cascade.
+DESCRIBE_OPTIONS = (
+    joinedload(Application.documents),
+    joinedload(Application.analysis).load_only(Analysis.created_at),
+)
+
+
+def find_owned(user: User, application_id: str, options: tuple = ()) -> Application | None:
+    """The application if `user` owns it; None for anyone else (so they see a 404).
+    `options`: what to load with it (DESCRIBE_OPTIONS for a status read)."""
+    application = db.session.get(Application, application_id, options=options)
     if application is None or application.user_id != user.id:
         return None
     return application
@@ -191,11 +198,16 @@ def find_owned(user: User, application_id: str) -> Application | None:
 def list_owned(user: User, page: int, per_page: int) -> tuple[list[Application], int]:
     query = db.select(Application).filter_by(user_id=user.id)
     total = db.session.scalar(db.select(db.func.count()).select_from(query.subquery()))
-    items = db.session.scalars(
-        query.order_by(Application.created_at.desc(), Application.id.desc())
-        .limit(per_page)
-        .offset((page - 1) * per_page)
-    ).all()
+    items = (
+        db.session.scalars(
+            query.options(*DESCRIBE_OPTIONS)
+            .order_by(Application.created_at.desc(), Application.id.desc())
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+        .unique()
+        .all()
+    )
     return list(items), total or 0
 
 

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
 from pathlib import PurePath
 
 from werkzeug.datastructures import FileStorage
 from werkzeug.utils import secure_filename
 
+from cvimprover.documents import CheckedFile
+
 RESUME_TYPES = {
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".txt": "text/plain",
+    # JSON Resume documents, and scans or photos of a CV page (read by OCR in the worker)
+    ".json": "application/json",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
 }
 PHOTO_TYPES = {
     ".jpg": "image/jpeg",
@@ -20,6 +25,10 @@ PHOTO_TYPES = {
     ".png": "image/png",
     ".webp": "image/webp",
 }
+
+
+# Longest stored file name; a longer one is cut, keeping its extension
+MAX_NAME = 120
 
 
 class UploadRejected(Exception):
@@ -30,18 +39,6 @@ class UploadRejected(Exception):
         self.field = field
         self.status = status
         self.message = message
-
-
-@dataclass(frozen=True)
-class CheckedFile:
-    filename: str
-    content_type: str
-    data: bytes
-    pasted: bool = False  # text typed into the form, not an uploaded file
-
-    @property
-    def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
 
 
 def _read_limited(field: str, upload: FileStorage, limit: int, label: str) -> bytes:
@@ -64,6 +61,14 @@ def _looks_like(extension: str, data: bytes) -> bool:
     if extension == ".docx":
         return data.startswith(b"PK\x03\x04")
     if extension == ".txt":
+        if data.startswith((b"%PDF-", b"PK\x03\x04")):
+            return False  # a PDF or Word file renamed: say so now, not after the queue
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            try:
+                data.decode("utf-16")  # Windows Notepad's "Unicode"
+            except UnicodeDecodeError:
+                return False
+            return True
         if b"\x00" in data:
             return False
         try:
@@ -74,6 +79,8 @@ def _looks_like(extension: str, data: bytes) -> bool:
             except UnicodeDecodeError:
                 return False
         return True
+    if extension == ".json":
+        return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
     if extension in (".jpg", ".jpeg"):
         return data.startswith(b"\xff\xd8\xff")
     if extension == ".png":
@@ -97,8 +104,24 @@ def _check(
             415,
             f"The {label} is named {extension} but is not a {extension[1:].upper()} file.",
         )
-    name = secure_filename(upload.filename or "") or f"{field}{extension}"
-    return CheckedFile(filename=name, content_type=types[extension], data=data)
+    return CheckedFile(
+        filename=safe_filename(upload.filename or "", field, extension),
+        content_type=types[extension],
+        data=data,
+    )
+
+
+def safe_filename(name: str, field: str, extension: str) -> str:
+    """The upload's name as we store and show it: no path, no control characters, ASCII,
+    at most MAX_NAME characters with its extension kept (the column holds 255)."""
+    # The last part of a path in either convention (browsers on Windows sent full paths)
+    name = name.replace("\x00", "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = secure_filename(name)
+    if not name.lower().endswith(extension):
+        name = f"{field}{extension}"  # the extension is what the job reads the type from
+    if len(name) > MAX_NAME:
+        name = name[: MAX_NAME - len(extension)] + extension
+    return name
 
 
 def check_resume(upload: FileStorage, limit: int) -> CheckedFile:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from flask import request
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from cvimprover.api.auth import token_required
 from cvimprover.api.errors import ApiError
+from cvimprover.api.schemas import ErrorSchema
 from cvimprover.auth.schemas import CredentialsSchema, RegisteredSchema, RegisterSchema, TokenSchema
 from cvimprover.auth.service import EmailTaken, authenticate, register_user
-from cvimprover.auth.tokens import issue_token
+from cvimprover.auth.tokens import issue_token, revoke_token
 from cvimprover.extensions import db
 from cvimprover.limits import limit_by_ip
 
@@ -51,3 +54,13 @@ class Token(MethodView):
         token = issue_token(user)
         db.session.commit()
         return {"token": token}
+
+    @blp.response(204)
+    @blp.alt_response(401, schema=ErrorSchema, description="Missing or invalid bearer token")
+    @blp.doc(security=[{"bearerAuth": []}])
+    @token_required
+    def delete(self):
+        """Revoke the bearer token this request carries (log out an API client)"""
+        _, _, token = request.headers.get("Authorization", "").partition(" ")
+        revoke_token(token.strip())
+        db.session.commit()

@@ -2,6 +2,8 @@
 
 from marshmallow import Schema, fields, validate
 
+from cvimprover.api.schemas import UTCDateTime
+
 
 class RegisterSchema(Schema):
     email = fields.Email(required=True, validate=validate.Length(max=255))
@@ -21,7 +23,7 @@ class UserSchema(Schema):
     email = fields.Email()
     name = fields.String()
     plan = fields.String()
-    created_at = fields.DateTime()
+    created_at = UTCDateTime()
 
 
 class TokenSchema(Schema):

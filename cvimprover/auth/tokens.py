@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
+from flask import current_app
+from sqlalchemy.orm import joinedload
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from cvimprover.extensions import db
@@ -27,21 +30,46 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def issue_token(user: User) -> str:
+def issue_token(user: User, name: str = "") -> str:
     """A new bearer token for `user`; only its hash is stored."""
     token = "cvi_" + secrets.token_urlsafe(32)
-    db.session.add(ApiToken(user=user, token_hash=_digest(token)))
+    db.session.add(ApiToken(user=user, token_hash=_digest(token), name=name))
     return token
 
 
-def user_for_token(token: str) -> User | None:
-    record = db.session.execute(
-        db.select(ApiToken).filter_by(token_hash=_digest(token))
-    ).scalar_one_or_none()
-    if record is None:
-        return None
-    record.last_used_at = utcnow()
-    return record.user
+def find_token(token: str) -> ApiToken | None:
+    """The stored token (its user loaded in the same query), or None for a token we
+    never issued or have revoked."""
+    return db.session.execute(_TOKEN_WITH_USER, {"token_hash": _digest(token)}).scalar_one_or_none()
+
+
+# Built once: every API request runs it, and building a statement costs more than its lookup
+_TOKEN_WITH_USER = (
+    db.select(ApiToken)
+    .options(joinedload(ApiToken.user))
+    .where(ApiToken.token_hash == db.bindparam("token_hash"))
+)
+
+
+def note_use(record: ApiToken) -> bool:
+    """Set last_used_at unless it was set less than TOKEN_TOUCH_SECONDS ago; whether it
+    changed (the caller commits).
+
+    A status poll is a read: writing the row on every request made each GET a write
+    transaction (and, on SQLite, a wait for the database's one write lock).
+    """
+    now = utcnow()
+    window = timedelta(seconds=current_app.config["TOKEN_TOUCH_SECONDS"])
+    if record.last_used_at is not None and now - record.last_used_at < window:
+        return False
+    record.last_used_at = now
+    return True
+
+
+def revoke_token(token: str) -> bool:
+    """Delete the token so it is never accepted again; whether it existed. Caller commits."""
+    deleted = db.session.execute(db.delete(ApiToken).filter_by(token_hash=_digest(token)))
+    return bool(deleted.rowcount)
 
 
 def find_user(email: str) -> User | None:

@@ -61,12 +61,12 @@ def run(url: str | None, interval: int | None, burst: bool) -> None:
 
 
 def _scheduler(url: str | None, interval: int):
-    from rq_scheduler import Scheduler
+    from cvimprover.recovery import RecoveringScheduler
 
     config = current_app.config
     # TLS settings travel in the URL (`rediss://...?ssl_cert_reqs=none`), as for rq
     connection = redis_connection(url or config["REDIS_URL"])
-    return Scheduler(
+    return RecoveringScheduler(
         queue_name=config["MAINTENANCE_QUEUE"], connection=connection, interval=interval
     )
 

@@ -138,7 +138,7 @@ def consume(user: User, scopes: dict[str, int]) -> None:
             current_redis(), [c for _, c in wanted], current_app.config["RATE_LIMIT_KEEP_SECONDS"]
         )
     except RedisError:
-        # Fail open: Redis down must not lose a submission (DESIGN.md)
+        # Fail open: Redis down must not lose a submission (docs/limits.md)
         log.warning("limits: Redis unavailable; %s not counted for user %s", scopes, user.id)
         return
     if outcome.taken:

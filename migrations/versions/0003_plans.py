@@ -43,7 +43,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_usage_daily_user_id'), ['user_id'], unique=False)
 
     # ### end Alembic commands ###
-    # The plans as they were when this revision was written (DESIGN.md); later
+    # The plans as they were when this revision was written; later
     # changes go through `flask plans seed`, which updates these rows in place.
     op.bulk_insert(plans, [
         {'name': 'free', 'title': 'Free', 'rank': 0, 'improvements_per_day': 3,

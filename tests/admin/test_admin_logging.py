@@ -43,7 +43,7 @@ def test_one_json_line_per_request_with_user(client, auth, json_lines):
 def test_job_stages_are_json_with_application_and_job_ids(app, json_lines):
     from rq.job import Job
 
-    from jobs.context import report_progress
+    from jobs.lifecycle import report_progress
 
     class FakeRow:  # the smallest thing report_progress writes to
         id = "app-1"
@@ -77,3 +77,40 @@ def test_exceptions_are_one_line():
         record.exc_info = sys.exc_info()
     line = JsonFormatter().format(record)
     assert "\n" not in line and "ValueError: boom" in json.loads(line)["exception"]
+
+
+def test_the_request_line_names_the_user_without_loading_it_again(client, auth, json_lines):
+    """A view that commits expires the user; the log line must not query it back."""
+    from sqlalchemy import event
+
+    from cvimprover.extensions import db
+
+    headers = auth.register("committer@example.com")
+    # The token's first use is written (and commits); the POST below then writes nothing
+    # of its own before the view's commit
+    client.get("/api/v1/applications", headers=headers)
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args) -> None:
+        statements.append(" ".join(statement.split()))
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response = client.post(
+            "/api/v1/applications",
+            headers=headers,
+            data={
+                "position": "Engineer",
+                "industry": "Software",
+                "experience_level": "3-5",
+                "company_size": "small",
+                "application_timeline": "immediate",
+                "resume_text": "Ada Lovelace\nada@example.com\n\nExperience\nEngineer, 2020 - 2024",
+            },
+        )
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert response.status_code == 202, response.get_json()
+    line = next(e for e in json_lines() if e.get("path") == "/api/v1/applications")
+    assert isinstance(line["user_id"], int)
+    assert not [s for s in statements if s.startswith("SELECT users.")]

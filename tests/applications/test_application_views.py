@@ -49,7 +49,7 @@ def test_submit_follow_progress_and_download(client, run_worker):
     login_new_user(client, "a@example.com")
     page_url = submit(client)
     page = client.get(page_url).get_data(as_text=True)
-    assert 'class="progress"' in page
+    assert 'id="job-progress"' in page
     assert client.get(page_url + "/progress").get_json()["status"] == "queued"
     run_worker()
     assert client.get(page_url + "/progress").get_json() == {

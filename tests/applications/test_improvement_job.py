@@ -10,16 +10,9 @@ from rq.registry import FailedJobRegistry
 
 from cvimprover.extensions import db
 from cvimprover.models import Application
-from tests.support import pdf_text, sample_pdf
+from tests.support import SAMPLE_JOB, pdf_text, sample_pdf
 
-JOB = {
-    "position": "Senior Python Engineer",
-    "industry": "Fintech",
-    "experience_level": "6+",
-    "company_size": "medium",
-    "application_timeline": "immediate",
-    "job_description": "We need a Python engineer with PostgreSQL, Redis, Kubernetes and AWS.",
-}
+JOB = SAMPLE_JOB
 
 
 def submit(client, headers, resume=None, photo=None, **fields):

@@ -16,8 +16,8 @@ def test_account_page_shows_plan_and_usage(client, make_user, web_login):
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert "<strong>Basic</strong> plan" in html
-    assert '<tr class="scope-improvements">' in html
-    row = html.split('<tr class="scope-improvements">')[1].split("</tr>")[0]
-    assert "<td>15</td>" in row and "<td>20</td>" in row and "<td>5</td>" in row
+    row = html.split('class="usage-row scope-improvements"')[1].split("</div>")[0]
+    assert '<strong class="used">15</strong>' in row and '<span class="limit">20</span>' in row
+    assert '<span class="remaining">5</span>' in row
     assert "warning (75.0 %)" in row
     assert "Premium" in html and 'href="/account"' in html

@@ -137,3 +137,28 @@ def test_per_ip_limit_on_web_login_and_signup(app, client, make_user):
     refused = client.post("/login", data=wrong, **env)
     assert refused.status_code == 429
     assert b"Too many" in refused.data and refused.headers["Retry-After"]
+
+
+def test_a_mutating_call_checks_its_token_once(app, client, auth):
+    """The token is looked up where it is checked (token_required), and the api_calls
+    unit is taken there: no second lookup in an app-wide hook."""
+    from sqlalchemy import event
+
+    from cvimprover.extensions import db
+
+    headers = auth.register("once@example.com")
+    lookups = []
+
+    def seen(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT") and "api_tokens" in statement:
+            lookups.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", seen)
+    try:
+        response = client.post("/api/v1/applications", headers=headers, data=form())
+    finally:
+        event.remove(db.engine, "before_cursor_execute", seen)
+    assert response.status_code == 202
+    assert len(lookups) == 1, lookups
+    status = client.get("/api/v1/rate-limits/status", headers=headers).get_json()
+    assert status["scopes"]["api_calls"]["used"] == 1

@@ -117,12 +117,22 @@ def test_running_application_whose_job_failed_or_was_abandoned_is_requeued(
     old_job.set_status(JobStatus.STARTED)
     long_ago = datetime.now(UTC) - timedelta(seconds=app.config["JOB_TIMEOUT"] + 3600)
     old_job.started_at = long_ago
+    old_job.last_heartbeat = datetime.now(UTC)  # its worker still beats: the job hangs
     old_job.save()
     abandoned = make_application(user, status="running", job_id=old_job.id)
-    for application in (crashed, abandoned):
+    silent_job = queue.enqueue("os.getcwd")
+    silent_job.set_status(JobStatus.STARTED)
+    silent_job.started_at = silent_job.last_heartbeat = datetime.now(UTC) - timedelta(minutes=5)
+    silent_job.save()
+    lost = make_application(user, status="running", job_id=silent_job.id)
+    for application in (crashed, abandoned, lost):
         make_stale(application)
     found = {a.id: reason for a, reason in maintenance.find_stuck()}
-    assert found == {crashed.id: "job failed", abandoned.id: "job abandoned"}
+    assert found == {
+        crashed.id: "job failed",
+        abandoned.id: "job abandoned",
+        lost.id: "worker lost",
+    }
 
 
 def test_gives_up_after_max_requeues(app, make_user, make_application, redis_client):
@@ -168,3 +178,47 @@ def test_usage_roll_up_is_idempotent(app, make_user, redis_client, run_worker):
         (bob.id, "applications"): 1,
     }
     assert {r.day for r in db.session.scalars(db.select(UsageDaily))} == {datetime.now(UTC).date()}
+
+
+def test_a_retry_that_never_comes_back_is_requeued(app, make_user, make_application, redis_client):
+    """A job waiting for RQ's retry: fine while due; stuck when overdue or lost."""
+    user = make_user()
+    queue = Queue("default", connection=redis_client)
+    registry = queue.scheduled_job_registry
+    soon, overdue, lost = (queue.enqueue("os.getcwd") for _ in range(3))
+    for job in (soon, overdue, lost):
+        queue.remove(job)
+        job.set_status(JobStatus.SCHEDULED)
+    registry.schedule(soon, datetime.now(UTC) + timedelta(seconds=30))
+    registry.schedule(overdue, datetime.now(UTC) - timedelta(hours=1))
+    applications = {
+        name: make_application(user, status="running", job_id=job.id)
+        for name, job in (("soon", soon), ("overdue", overdue), ("lost", lost))
+    }
+    for application in applications.values():
+        make_stale(application)
+    found = {a.id: reason for a, reason in maintenance.find_stuck()}
+    assert found == {
+        applications["overdue"].id: "retry overdue",
+        applications["lost"].id: "retry lost",
+    }
+
+
+def test_a_job_its_worker_took_and_lost_is_requeued(app, make_user, make_application, redis_client):
+    """A worker killed as it dequeued: the job is `queued` but in no queue's list. Seen
+    once it is given time (a live worker marks it started at once); then requeued."""
+    user = make_user()
+    queue = Queue("default", connection=redis_client)
+    waiting, taken = queue.enqueue("os.getcwd"), queue.enqueue("os.getcwd")
+    redis_client.lrem(queue.key, 1, taken.id)  # as a worker's dequeue does
+    applications = {
+        name: make_application(user, status="queued", job_id=job.id)
+        for name, job in (("waiting", waiting), ("taken", taken))
+    }
+    for application in applications.values():
+        make_stale(application)
+    assert maintenance.find_stuck() == []  # first seen out of its queue
+    key = maintenance.UNQUEUED_KEY.format(taken.id)
+    redis_client.set(key, time.time() - app.config["STALE_HEARTBEAT_SECONDS"] - 1)
+    found = {a.id: reason for a, reason in maintenance.find_stuck()}
+    assert found == {applications["taken"].id: "job lost between queue and worker"}
