@@ -40,12 +40,13 @@ class Config:
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     REDIS_URL = redis_url()
 
-    # Uploads (DESIGN.md: resume 10 MB, photo 5 MB; the request as a whole a little more)
+    # Uploads: resume 10 MB, photo 5 MB; the request as a whole a little more
     MAX_RESUME_BYTES = _int("MAX_RESUME_BYTES", 10 * MB)
     MAX_PHOTO_BYTES = _int("MAX_PHOTO_BYTES", 5 * MB)
     MAX_CONTENT_LENGTH = _int("MAX_CONTENT_LENGTH", 16 * MB)
 
-    # Queues, split by latency (DESIGN.md)
+    # Queues, split by latency: a photo or a re-render (high) is not stuck behind a whole
+    # improvement (default), nor is either behind maintenance (low): docs/architecture.md
     QUEUES = ("high", "default", "low")
     IMPROVEMENT_QUEUE = "default"
     PHOTO_QUEUE = "high"
@@ -53,8 +54,11 @@ class Config:
     MAINTENANCE_QUEUE = "low"
     JOB_TIMEOUT = _int("JOB_TIMEOUT", 300)
     JOB_RESULT_TTL = _int("JOB_RESULT_TTL", 3600)
+    # Seconds between RQ's retries of a job whose database or Redis was unreachable
+    JOB_RETRY_INTERVALS = os.environ.get("JOB_RETRY_INTERVALS", "5,15,45")
 
-    # Flask-Caching on the same Redis, under its own prefix (never empty: see STYLE.md)
+    # Flask-Caching on the same Redis, under its own prefix (never empty: a flush of the
+    # cache must not touch the queues' or the limits' keys)
     CACHE_TYPE = "RedisCache"
     CACHE_REDIS_URL = REDIS_URL
     CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "cvimprover:cache:")
@@ -69,13 +73,15 @@ class Config:
     OPENAPI_SWAGGER_UI_PATH = "docs"
     # Served by us from the flask-swagger-ui package (see cvimprover/api/docs.py)
     OPENAPI_SWAGGER_UI_URL = "/api/v1/docs/assets/"
-    API_PAGE_SIZE = _int("API_PAGE_SIZE", 20)
-    API_MAX_PAGE_SIZE = 100
+    # A token's last_used_at is written at most this often (seconds), so reads stay reads
+    TOKEN_TOUCH_SECONDS = _int("TOKEN_TOUCH_SECONDS", 60)
 
     # Optional LLM rewrite (OpenAI-compatible); the local engine when unset
     LLM_API_KEY = os.environ.get("LLM_API_KEY", "")
     LLM_BASE_URL = os.environ.get("LLM_BASE_URL", "https://api.openai.com/v1")
     LLM_MODEL = os.environ.get("LLM_MODEL", "gpt-4o-mini")
+    # Seconds one request to the model may take before the local text is kept
+    LLM_TIMEOUT = os.environ.get("LLM_TIMEOUT", "30")
 
     RETENTION_DAYS = _int("RETENTION_DAYS", 90)
     LOG_LEVEL = os.environ.get("LOG_LEVEL", "INFO")
@@ -83,13 +89,18 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     WTF_CSRF_TIME_LIMIT = None
+    # Strict-Transport-Security on HTTPS responses (production only: cvimprover/security.py)
+    HSTS_SECONDS = 0
 
     # Behind the platform's router: trust one proxy hop for the client address and scheme
     PROXY_FIX_X_FOR = _int("PROXY_FIX_X_FOR", 1)
     PROXY_FIX_X_PROTO = _int("PROXY_FIX_X_PROTO", 1)
 
-    # Plans and their limits (DESIGN.md). `flask plans seed` and migration 0003 store
+    # Plans and their limits (docs/limits.md). `flask plans seed` and migration 0003 store
     # them in the `plans` table; these are also the fallback when a row is missing.
     PLANS = (
         {"name": "free", "title": "Free", "rank": 0, "improvements_per_day": 3,
@@ -111,7 +122,7 @@ class Config:
     AUTH_IP_WINDOW = _int("AUTH_IP_WINDOW", 600)
     UPGRADE_URL = os.environ.get("UPGRADE_URL", "/account")
 
-    # Cache timeouts (every key has one: STYLE.md)
+    # Cache timeouts: every key has one, so Redis never fills with entries nothing reads
     CACHE_PLANS_TIMEOUT = _int("CACHE_PLANS_TIMEOUT", 300)
     CACHE_REPORT_TIMEOUT = _int("CACHE_REPORT_TIMEOUT", 3600)
     CACHE_DOCUMENT_TIMEOUT = _int("CACHE_DOCUMENT_TIMEOUT", 3600)
@@ -121,7 +132,11 @@ class Config:
     # Maintenance run by the scheduler on the `low` queue
     RETENTION_BATCH_SIZE = _int("RETENTION_BATCH_SIZE", 200)
     # A pending application is only "stuck" once it is this old (its job may be enqueuing)
-    STUCK_GRACE_SECONDS = _int("STUCK_GRACE_SECONDS", 120)
+    STUCK_GRACE_SECONDS = _int("STUCK_GRACE_SECONDS", 10)
+    # A running job whose worker has not beaten for this long lost its worker (SIGKILL,
+    # machine gone); workers beat every WORKER_HEARTBEAT_SECONDS while a job runs
+    WORKER_HEARTBEAT_SECONDS = _int("WORKER_HEARTBEAT_SECONDS", 5)
+    STALE_HEARTBEAT_SECONDS = _int("STALE_HEARTBEAT_SECONDS", 15)
     # A job started longer ago than JOB_TIMEOUT + this margin is abandoned
     STUCK_MARGIN_SECONDS = _int("STUCK_MARGIN_SECONDS", 300)
     # After this many re-enqueues an application is marked failed, not retried forever
@@ -140,6 +155,8 @@ class DevelopmentConfig(Config):
 
 class ProductionConfig(Config):
     SESSION_COOKIE_SECURE = _bool("SESSION_COOKIE_SECURE", True)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    HSTS_SECONDS = _int("HSTS_SECONDS", 365 * 24 * 3600)
 
 
 class TestingConfig(Config):

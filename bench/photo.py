@@ -10,12 +10,14 @@ import io
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from results import record, summary_ms  # noqa: E402
 
 from cvimprover.images import process_photo  # noqa: E402
 
@@ -47,14 +49,19 @@ def ours(data: bytes) -> bytes:
     return process_photo(data).square
 
 
-def median_seconds(function: Callable[[bytes], bytes], data: bytes, runs: int) -> float:
-    function(data)  # warm-up: first-call imports and codec set-up are not what we measure
-    times = []
+def interleaved(data: bytes, runs: int) -> dict[str, list[float]]:
+    """Ours and naive alternately, after a warm-up each, so the shared machine's load
+    falls on both alike."""
+    functions = {"process_photo": ours, "naive": naive}
+    for function in functions.values():
+        function(data)  # first-call imports and codec set-up are not what we measure
+    times: dict[str, list[float]] = {name: [] for name in functions}
     for _ in range(runs):
-        started = time.perf_counter()
-        function(data)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for name, function in functions.items():
+            started = time.perf_counter()
+            function(data)
+            times[name].append(time.perf_counter() - started)
+    return times
 
 
 def main() -> None:
@@ -62,12 +69,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     data = twelve_megapixel_jpeg()
-    print(f"input: 4000x3000 JPEG, {len(data) / 1_000_000:.1f} MB; median of {args.runs} runs")
-    ours_s = median_seconds(ours, data, args.runs)
-    naive_s = median_seconds(naive, data, args.runs)
+    print(f"\n7. photo: 4000x3000 JPEG, {len(data) / 1_000_000:.1f} MB; median of {args.runs}")
+    times = interleaved(data, args.runs)
+    ours_s = statistics.median(times["process_photo"])
+    naive_s = statistics.median(times["naive"])
     print(f"process_photo (3 sizes, orientation, sRGB, crop):  {ours_s * 1000:8.1f} ms")
     print(f"naive open + resize(512x512) + save (1 size):       {naive_s * 1000:8.1f} ms")
     print(f"ratio naive / ours: {naive_s / ours_s:.1f}x")
+    record(
+        "photo",
+        {name: summary_ms(values) for name, values in times.items()}
+        | {"naive_over_ours": round(naive_s / ours_s, 2), "megapixels": 12},
+    )
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import io
 import statistics
 import sys
 import time
@@ -18,10 +19,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from results import record, summary_ms  # noqa: E402
 
 from cvimprover.cv.document import CVDocument  # noqa: E402
 from cvimprover.cv.render import TEMPLATES, render_pdf  # noqa: E402
-from cvimprover.cv.render.fonts import FONTS_DIR  # noqa: E402
+from cvimprover.cv.render.fonts import FONTS_DIR, SANS, SERIF, bold, register_fonts  # noqa: E402
 from cvimprover.cv.render.samples import sample_cv  # noqa: E402
 
 CSS = """
@@ -87,14 +91,52 @@ def cv_html(document: CVDocument) -> str:
     )
 
 
-def median_seconds(function: Callable[[], bytes], runs: int) -> float:
-    function()  # warm-up: font parsing and imports happen once per worker process
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
+def bare_reportlab(document: CVDocument) -> bytes:
+    """The floor: the same text in the same fonts as plain reportlab paragraphs, no layout."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    e = html.escape
+    body = ParagraphStyle("body", fontName=SANS, fontSize=9.8, leading=13.5)
+    heading = ParagraphStyle("heading", fontName=bold(SERIF), fontSize=12.5, leading=16)
+    contact = document.contact
+    story = [
+        Paragraph(e(contact.name), heading),
+        Paragraph(e(document.headline), body),
+        Paragraph(" | ".join(e(x) for x in (contact.email, contact.phone, contact.location)), body),
+    ]
+    for link in contact.links:
+        story.append(Paragraph(f"{e(link.label)}: {e(link.url)}", body))
+    for section in document.sections:
+        story.append(Paragraph(e(section.heading), heading))
+        if section.text:
+            story.append(Paragraph(e(section.text), body))
+        for entry in section.entries:
+            head = f"<b>{e(entry.title)}</b> {e(entry.dates)}"
+            story.append(Paragraph(head, body))
+            story.append(Paragraph(f"<i>{e(entry.organisation)} · {e(entry.location)}</i>", body))
+            story.extend(Paragraph(f"• {e(b)}", body) for b in entry.bullets)
+        if section.items:
+            story.append(Paragraph(" · ".join(e(i) for i in section.items), body))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm).build(story)
+    return out.getvalue()
+
+
+def interleaved(functions: dict[str, Callable[[], bytes]], runs: int) -> dict[str, list[float]]:
+    """Each function once per round, round after round, so the machine's load (shared,
+    noisy) falls on all of them alike; one warm-up call each first."""
+    for function in functions.values():
         function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+    times: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(runs):
+        for name, function in functions.items():
+            started = time.perf_counter()
+            function()
+            times[name].append(time.perf_counter() - started)
+    return times
 
 
 def main() -> None:
@@ -108,20 +150,39 @@ def main() -> None:
         print(f"WeasyPrint is NOT available ({exc.__class__.__name__}: {exc}).")
         print("Only our timings are shown; see bench/requirements.txt to install it.\n")
 
-    print(f"median of {args.runs} runs after one warm-up, A4, same content and fonts\n")
-    print(f"{'CV':<10}{'renderer':<22}{'median ms':>10}{'vs WeasyPrint':>16}")
+    register_fonts()
+    figures: dict = {"runs": args.runs}
+    print(f"median of {args.runs} interleaved runs after one warm-up, A4, same content and fonts\n")
+    print(f"{'CV':<9}{'renderer':<22}{'median ms':>10}{'p95 ms':>9}{'WeasyPrint/x':>14}"
+          f"{'x/floor':>9}")  # fmt: skip
     for pages in (1, 3):
         document = sample_cv(pages=pages)
-        label = f"{pages} page" + ("s" if pages > 1 else "")
-        weasy = None
+        functions: dict[str, Callable[[], bytes]] = {}
         if HTML is not None:
             page = cv_html(document)
-            weasy = median_seconds(lambda page=page: HTML(string=page).write_pdf(), args.runs)
-            print(f"{label:<10}{'WeasyPrint (HTML)':<22}{weasy * 1000:>10.1f}{'1.0x':>16}")
+            functions["weasyprint"] = lambda page=page: HTML(string=page).write_pdf()
+        functions["reportlab_floor"] = lambda d=document: bare_reportlab(d)
         for name in TEMPLATES:
-            ours = median_seconds(lambda d=document, n=name: render_pdf(d, n), args.runs)
-            ratio = f"{weasy / ours:.1f}x faster" if weasy else "n/a"
-            print(f"{label:<10}{'reportlab ' + name:<22}{ours * 1000:>10.1f}{ratio:>16}")
+            functions[name] = lambda d=document, n=name: render_pdf(d, n)
+        times = interleaved(functions, args.runs)
+        medians = {name: statistics.median(values) for name, values in times.items()}
+        weasy = medians.get("weasyprint")
+        floor = medians["reportlab_floor"]
+        figures[f"{pages}_page"] = {
+            name: summary_ms(values)
+            | {
+                "weasyprint_over_this": round(weasy / medians[name], 1) if weasy else None,
+                "this_over_floor": round(medians[name] / floor, 2),
+            }
+            for name, values in times.items()
+        }
+        label = f"{pages} page" + ("s" if pages > 1 else "")
+        for name in times:
+            row = figures[f"{pages}_page"][name]
+            faster = f"{row['weasyprint_over_this']:.1f}x" if weasy else "n/a"
+            print(f"{label:<9}{name:<22}{row['median_ms']:>10.1f}{row['p95_ms']:>9.1f}"
+                  f"{faster:>14}{row['this_over_floor']:>8.2f}x")  # fmt: skip
+    record("render", figures)
 
 
 if __name__ == "__main__":
