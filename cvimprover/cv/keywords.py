@@ -126,19 +126,112 @@ def _entries() -> tuple[_Entry, ...]:
     return tuple(out)
 
 
+# Words of a name that are not inflected: what follows the first of them is a complement
+# ("gestión de almacenes", "plan of care") and keeps its number and gender.
+_UNINFLECTED = frozenset(
+    "de del la las el los y o e u en con para por al a of and or in on for with to the an".split()
+)
+
+
+def _plural_en(word: str) -> str:
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _singular_en(word: str) -> str | None:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return None
+
+
+def _plural_es(word: str) -> str | None:
+    plain = fold(word)
+    if plain.endswith(("s", "x")):
+        return None
+    if plain.endswith("z"):
+        return plain[:-1] + "ces"
+    if plain.endswith(("on", "an", "en")) and word[-2:] != plain[-2:]:
+        return plain + "es"  # "conciliación" -> "conciliaciones": the accent goes
+    if plain[-1] in "aeiou":
+        return word + "s"
+    return word + "es"
+
+
+def _feminine_es(word: str) -> str | None:
+    if word.endswith("o") and len(word) > 3:
+        return word[:-1] + "a"
+    if word.endswith("or") and len(word) > 4:
+        return word + "a"
+    return None
+
+
+def inflections(name: str, language: str) -> list[str]:
+    """Other numbers and genders of a skill's name of two words or more, as ads write
+    them: English turns the last word plural or singular ("expense reports", "plumbing
+    tool"); Spanish turns every word before the first complement plural ("conciliaciones
+    bancarias") or feminine ("enfermera especialista"). One-word names stay as they are:
+    their other forms are too often other words."""
+    words = name.split()
+    if len(words) < 2 or any(not w.isalpha() for w in words[-1:]):
+        return []
+    if language == "en":
+        last = words[-1]
+        if last.isupper():
+            return []
+        singular = _singular_en(last)
+        forms = [singular] if singular else [_plural_en(last)]
+        return [" ".join([*words[:-1], f]) for f in forms if f and f != last]
+    if language != "es":
+        return []
+    cut = next((i for i, w in enumerate(words) if w.lower() in _UNINFLECTED), len(words))
+    if cut == 0:
+        return []
+    out = []
+    for change in (_plural_es, _feminine_es):
+        head = [change(w) or w for w in words[:cut]]
+        if head != words[:cut]:
+            out.append(" ".join(head + words[cut:]))
+    return out
+
+
 @cache
 def _index() -> NameIndex[tuple[int, str]]:
-    """Every known name -> (entry index, language of the label or "")."""
+    """Every known name, and its other numbers and genders (`inflections`) -> (entry
+    index, language of the label or "")."""
     languages: dict[tuple[int, str], str] = {}
     offset = len(terms())
     for number, concept in enumerate(taxonomy()):
         for lang, label, _cs in concept.labels:
             languages.setdefault((offset + number, label), lang)
-    return NameIndex(
-        (alias, (index, languages.get((index, alias), "")), alias in entry.exact_case)
-        for index, entry in enumerate(_entries())
-        for alias in entry.aliases
-    )
+    names = []
+    for index, entry in enumerate(_entries()):
+        for alias in entry.aliases:
+            lang = languages.get((index, alias), "")
+            exact = alias in entry.exact_case
+            names.append((alias, (index, lang), exact))
+            if exact or needs_capitals(alias):
+                continue
+            for form in inflections(alias, lang or _name_language(alias)):
+                names.append((form, (index, lang), False))
+    return NameIndex(names)
+
+
+def _name_language(name: str) -> str:
+    """A curated name's language, guessed: Spanish when it has a Spanish function word or
+    letter ("gestión de stock"), else English."""
+    words = set(name.lower().split())
+    if words & {"de", "del", "la", "las", "el", "los", "y", "en", "con", "para"} or re.search(
+        "[ñáéíóú]", name.lower()
+    ):
+        return "es"
+    return "en"
 
 
 def match_entries(text: str, language: str | None = None) -> list[tuple[int, int, int]]:
