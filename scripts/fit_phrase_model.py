@@ -155,6 +155,7 @@ def main() -> int:
     parser.add_argument("--languages", nargs="+", default=["en", "es"],
                         help="refit these; the file's other models are kept")  # fmt: skip
     parser.add_argument("--dry-run", action="store_true", help="print, do not write the model")
+    parser.add_argument("--show", type=int, default=10, help="how many weights to print")
     args = parser.parse_args()
     ads = load_ads("tuned")
     mentions = {ad.id: ad_mentions(ad) for ad in ads}
@@ -201,7 +202,7 @@ def main() -> int:
             if listed_threshold is not None:
                 spec["listed_threshold"] = listed_threshold
             stored[lang] = spec
-        for name, value in sorted(whole.items(), key=lambda kv: -abs(kv[1]))[:10]:
+        for name, value in sorted(whole.items(), key=lambda kv: -abs(kv[1]))[: args.show]:
             print(f"    {name:18} {value:+.3f}")
     if args.dry_run:
         return 0

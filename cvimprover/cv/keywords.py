@@ -34,6 +34,9 @@ CATEGORY_WEIGHT = {
 # Where a term was found, and how much that place says about its importance.
 SOURCE_WEIGHT = {"position": 1.3, "requirements": 1.0, "description": 0.85, "nice_to_have": 0.6}
 SOURCE_RANK = {"requirements": 0, "position": 1, "description": 2, "nice_to_have": 3}
+# A term named in a sentence that states a requirement ("X is required", "se requiere",
+# "imprescindible") weighs this much more than where the ad's headings alone put it.
+REQUIREMENT_CUE_WEIGHT = 1.2
 _OPTIONAL = re.compile(
     r"nice to have|\ba plus\b|\bbonus\b|\bpreferred\b|\bpreferably\b|desirable|\bideally\b|"
     r"deseable|valorable|se valorar|valoraremos|\bplus\b|opcional|would be great|"
@@ -499,6 +502,10 @@ _EMPLOYER_PATTERNS = tuple(
         rf"({_NAME}) (?:is|are) (?:hiring|looking|seeking|recruiting)\b",
         rf"({_NAME}) (?:has|have) been\b",
         rf"({_NAME}) (?:employees?|team members?)\b",
+        # The employer's own things: "Acme's values", "Acme’s financial processes".
+        rf"({_NAME})['’]s (?:[\w/-]+ )?(?:values|mission|culture|teams?|customers|clients|"
+        rf"products?|platform|processes|policies|strategy|business|operations|handbook|"
+        rf"people|offices?|leadership|growth|success)\b",
         rf"\b(?:[Jj]oin|[Aa]t|[Ww]ithin|[Pp]art of|[Mm]ember of|[Ii]nterest in|[Úú]nete a|"
         rf"[Uu]nete a) (?:the )?({_NAME})",
         # Spanish portals often write the whole line in capitals: "EMPRESA X NECESITA".
@@ -623,6 +630,37 @@ def _taxonomy_words() -> tuple[dict[str, int], frozenset[str]]:
     return heads, frozenset(words)
 
 
+def _stem(word: str) -> str:
+    """A folded word without a plural ending, for comparing phrases with labels."""
+    if word.endswith("es") and len(word) > 4 and word[-3] in "nrlsdzx":
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+@cache
+def _label_pairs() -> frozenset[tuple[str, str]]:
+    """Every two adjacent content words of a taxonomy or curated name ("journal entry",
+    "apunte contable"), plural endings dropped: an ad's phrase that shares such a pair
+    names something of the occupation's field even when no label names the whole phrase."""
+    pairs: set[tuple[str, str]] = set()
+    names = [label for c in taxonomy() for _l, label, _cs in c.labels]
+    names += [alias for term in terms() for alias in term.aliases]
+    for name in names:
+        words = [_stem(w) for w in fold(name).split() if w not in _UNINFLECTED]
+        pairs.update(zip(words, words[1:], strict=False))
+    return frozenset(pairs)
+
+
+def label_pair_share(phrase: str) -> float:
+    """The share of a phrase's adjacent content-word pairs that some known name also has."""
+    words = [_stem(w) for w in fold(phrase).split() if w not in _UNINFLECTED]
+    pairs = list(zip(words, words[1:], strict=False))
+    if not pairs:
+        return 0.0
+    known = _label_pairs()
+    return sum(p in known for p in pairs) / len(pairs)
+
+
 def _is_stop(token: str, language: str) -> bool:
     low = token.lower()
     stop = _phrase_stop()
@@ -688,6 +726,7 @@ def phrase_features(phrase: str, whole: bool, line: AdLine, counts: dict[str, in
         "verb_led": float(_verb_led(line.text, language)),
         # An everyday head word ("sessions", "experiencia") names an activity, not a skill.
         "head_common": zipf_frequency(head, language) / 7,
+        "label_pair": label_pair_share(phrase),
     }
 
 
@@ -778,6 +817,16 @@ _PLACE_CUE = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"\s*\(([^()]{2,40})\)")
+
+
+def _before_place(text: str, end: int) -> bool:
+    """Whether a phrase is followed by a known place in brackets: "Muga de Sayago
+    (Zamora)", "Leeds (UK)" name a town by its province or country."""
+    match = _BRACKETED.match(text, end)
+    return bool(match) and fold(match.group(1)).strip() in _not_terms()
+
+
 # Words that introduce what a CV must show: "experience with", "knowledge of", "manejo de".
 _CUE = re.compile(
     r"(?:experience (?:with|in|of|using)|knowledge of|proficien\w* (?:in|with)|familiar\w* with|"
@@ -811,20 +860,53 @@ def _segment_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Words that make a sentence a requirement the CV must meet, or a duty of the job: "X is
+# required", "you have", "se requiere", "imprescindible" against "funciones", "you will".
+_REQUIREMENT_CUE = re.compile(
+    r"\b(?:required|requirements?|requisitos?|must|mandatory|essential|you have|you bring|"
+    r"you(?:'ll| will) need|qualifications?|minimum|se requiere|se requieren|se exige|"
+    r"se pide|imprescindibles?|indispensables?|necesari[oa]s?|obligatori[oa]s?|"
+    r"en posesi[oó]n de|deber[aá] (?:tener|contar|poseer)|buscamos)\b",
+    re.IGNORECASE,
+)
+_DUTY_CUE = re.compile(
+    r"\b(?:funciones|tareas|responsibilities|duties|you will|you'll|will be responsible|"
+    r"se encargar[aá]|ser[aá] responsable|realizar[aá])\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The part of the mention's sentence that comes before it (the line up to `start`,
+    from the last full stop, semicolon, exclamation or question mark)."""
+    before = text[:start]
+    ends = [m.end() for m in _SENTENCE_END.finditer(before)]
+    return before[ends[-1] :] if ends else before
+
+
 def _context_features(text: str, start: int, end: int, line: AdLine,
                       spans: list[tuple[int, int]]) -> dict[str, float]:  # fmt: skip
     """Where a mention sits in its line: after a cue such as "experience with", in a list of
-    short items, or inside a long sentence of prose."""
+    short items, or inside a long sentence of prose; in a sentence that states a requirement
+    ("se requiere", "must have") or one that describes a duty ("funciones", "you will")."""
     segment = next(((s, e) for s, e in spans if s <= start and end <= e), (start, end))
     in_list = len(spans) >= 3 and sum(e - s <= 40 for s, e in spans) * 2 >= len(spans)
     words = len(line.text.split())
     bullet = line.text.lstrip().startswith(("-", "*", "•"))
+    sentence = _sentence_before(text, start)
+    after = text[end : end + 40]
+    requirement = bool(_REQUIREMENT_CUE.search(sentence)) or bool(
+        re.match(r"\W{0,3}(?:is |are )?(?:required|a must|imprescindible|necesari)", after, re.I)
+    )
     return {
         "cue": float(bool(_CUE.search(text[max(0, start - 60) : start]))),
         "in_list": float(in_list),
         "prose": float(words > 20 and not bullet),
         "segment_whole": float(segment == (start, end)),
         "about_us": float(bool(_ABOUT_US.search(text[:start]))),
+        "requirement_cue": float(requirement),
+        "duty_cue": float(bool(_DUTY_CUE.search(sentence)) and not requirement),
     }
 
 
@@ -879,6 +961,7 @@ def ad_candidates(position: str, job_description: str, language: str = "en") -> 
                 _CONDITION.match(phrase)
                 or _QUOTA.search(phrase)
                 or _PLACE_CUE.search(text[max(0, start - 40) : start])
+                or _before_place(text, start + len(phrase))
             ):
                 continue  # "Convenio cerámico", "Jornada parcial"; "puesto en Zaragoza"
             if is_junk(phrase, companies):
@@ -932,17 +1015,23 @@ def terms_from_candidates(
             continue
         line = candidate.line
         weight = CATEGORY_WEIGHT[candidate.category] * SOURCE_WEIGHT[line.source]
+        # A sentence that states a requirement ("se requiere", "must have") asks the CV for
+        # the term wherever the ad's headings put it; a "nice to have" line still says less.
+        asked = bool(candidate.features.get("requirement_cue")) and line.source != "nice_to_have"
+        if asked:
+            weight *= REQUIREMENT_CUE_WEIGHT
+        required = line.required or asked
         term = found.get(candidate.key)
         if term is None:
             found[candidate.key] = Term(
-                candidate.text, candidate.category, weight, candidate.aliases, line.required,
+                candidate.text, candidate.category, weight, candidate.aliases, required,
                 line.source, line.text, candidate.origin, candidate.group,
                 candidate.exact_case, candidate.key,
                 1.0 if candidate.origin != "phrase" else round(probability, 3),
             )  # fmt: skip
             continue
         term.weight = max(term.weight, weight) + 0.1
-        term.required = term.required or line.required
+        term.required = term.required or required
         if SOURCE_RANK[line.source] < SOURCE_RANK[term.source]:
             term.source, term.line = line.source, line.text
     return sorted(found.values(), key=lambda t: (-t.required, -t.weight))
