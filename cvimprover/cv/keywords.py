@@ -502,10 +502,6 @@ _EMPLOYER_PATTERNS = tuple(
         rf"({_NAME}) (?:is|are) (?:hiring|looking|seeking|recruiting)\b",
         rf"({_NAME}) (?:has|have) been\b",
         rf"({_NAME}) (?:employees?|team members?)\b",
-        # The employer's own things: "Acme's values", "Acme’s financial processes".
-        rf"({_NAME})['’]s (?:[\w/-]+ )?(?:values|mission|culture|teams?|customers|clients|"
-        rf"products?|platform|processes|policies|strategy|business|operations|handbook|"
-        rf"people|offices?|leadership|growth|success)\b",
         rf"\b(?:[Jj]oin|[Aa]t|[Ww]ithin|[Pp]art of|[Mm]ember of|[Ii]nterest in|[Úú]nete a|"
         rf"[Uu]nete a) (?:the )?({_NAME})",
         # Spanish portals often write the whole line in capitals: "EMPRESA X NECESITA".
@@ -513,6 +509,13 @@ _EMPLOYER_PATTERNS = tuple(
         rf"INCORPORA|NECESITA)\b",
         rf"({_NAME}) \(([A-Z][\w&-]{{1,8}})\)",
     )
+)
+# The employer's own things name it: "Acme's values", "Acme’s financial processes" (a
+# possessive before these words; "Python's standard library" is not one).
+_POSSESSIVE = re.compile(
+    rf"({_NAME})['’]s (?:[\w/-]+ )?(?:values|mission|culture|teams?|customers|clients|"
+    r"products?|platform|processes|policies|strategy|business|operations|handbook|"
+    r"people|offices?|leadership|growth|success)\b"
 )
 # A legal entity ("GitLab Federal, LLC") or a policy ("GitLab Reimbursement policy") names
 # the employer by its first word when that word is rare ("Federal" or "Travel" alone is not).
@@ -547,6 +550,13 @@ def _company_names(description: str) -> set[str]:
                 first = name.split()[0]
                 if first.isupper() and len(first) > 1 and not name.isupper():
                     names.add(fold(first))  # "TTS Hiring Process" -> TTS
+    for match in _POSSESSIVE.finditer(text):
+        words = match.group(1).split()
+        # A capital at a sentence start is not a name: "Document Acme's processes" -> Acme.
+        while len(words) > 1 and zipf_frequency(words[0].lower(), "en") >= 3.0:
+            words.pop(0)
+        if zipf_frequency(" ".join(words).lower(), "en") < 3.0:
+            names.add(fold(" ".join(words)))
     for pattern in _EMPLOYER_FIRST_WORD:
         for match in pattern.finditer(text):
             first = match.group(1).split()[0]

@@ -8,7 +8,11 @@ import pytest
 
 from cvimprover.cv import vocabulary
 from cvimprover.cv.keywords import (
+    _before_place,
+    _company_names,
     ad_candidates,
+    inflections,
+    label_pair_share,
     ad_lines,
     contains_term,
     is_junk,
@@ -302,3 +306,96 @@ def test_a_given_model_decides_which_candidates_are_kept() -> None:
     assert shipped == {
         t.key for t in job_terms("Analyst", "Requirements:\n- Tableau\n- freight audits")
     }
+
+
+# --- issue 10, second batch: number and gender, credentials, requirement sentences --------
+
+
+def test_inflections_change_number_and_gender_but_never_one_word_names() -> None:
+    assert inflections("conciliación bancaria", "es") == ["conciliaciones bancarias"]
+    assert "técnica contable" in inflections("técnico contable", "es")
+    # Only the words before the first complement change: "de almacén" stays.
+    assert inflections("gestión de almacén", "es") == ["gestiones de almacén"]
+    assert inflections("food safety standard", "en") == ["food safety standards"]
+    assert inflections("food safety standards", "en") == ["food safety standard"]
+    assert inflections("Process", "en") == [] and inflections("contabilidad", "es") == []
+    assert inflections("Microsoft SQL", "en") == []  # an acronym has no plural
+
+
+def test_a_taxonomy_name_is_found_in_its_other_number() -> None:
+    ad = "Requirements:\n- Knowledge of food safety standard procedures in a large kitchen"
+    keys = {t.key for t in job_terms("Cook", ad, "en")}
+    assert "food safety standards" in keys
+    es = "Requisitos: normas sobre seguridad alimentaria y manejo de cocina industrial."
+    assert "food safety standards" in {t.key for t in job_terms("Cocinero/a", es, "es")}
+
+
+@pytest.mark.parametrize(
+    ("ad", "language", "expected"),
+    [
+        ("Requirements:\n- Current RN licence and BLS certification\n- PALS preferred", "en",
+         {"rn", "bls", "pals"}),
+        ("Requirements:\n- Valid CDL and a clean driving record", "en", {"cdl"}),
+        ("Requirements:\n- CPA or CISA designation", "en", {"cpa", "cisa"}),
+        ("REQUISITOS: carné de carretillero y CAP en vigor. Se valorará ESO.", "es",
+         {"forklift certification", "cap", "secondary school certificate"}),
+        ("Requisitos: TCAE o certificado de profesionalidad.", "es",
+         {"tcae", "certificado de profesionalidad"}),
+    ],
+)
+def test_credentials_and_licences_are_key_terms(ad: str, language: str, expected: set) -> None:
+    terms = job_terms("Staff", ad, language)
+    keys = {t.key for t in terms}
+    assert expected <= keys, keys
+    assert all(t.category in ("cert", "degree") for t in terms if t.key in expected)
+
+
+def test_cia_needs_its_capitals() -> None:
+    assert "cia" not in {t.key for t in job_terms("Staff", "Requirements:\n- Social media", "en")}
+    assert "cia" not in {t.key for t in job_terms("Staff", "Requirements:\n- Gracia cia", "en")}
+
+
+def test_a_requirement_sentence_weighs_more_than_a_duty_sentence() -> None:
+    duty = job_terms("Analyst", "You will build reports in Tableau for the finance team.", "en")
+    asked = job_terms("Analyst", "Experience with Tableau is required.", "en")
+    by_duty = next(t for t in duty if t.key == "tableau")
+    by_ask = next(t for t in asked if t.key == "tableau")
+    assert by_ask.required
+    assert by_ask.weight > by_duty.weight
+    es = job_terms("Analista", "Se requiere experiencia en Tableau. Horario de mañana.", "es")
+    assert next(t for t in es if t.key == "tableau").required
+
+
+def test_requirement_and_duty_cues_are_features_of_the_sentence_not_the_line() -> None:
+    # In-sentence cues; a heading such as "Funciones:" sets the line's source instead.
+    text = "La persona se encargará de gestionar pedidos de clientes. Se requiere manejo de SAP."
+    candidates = ad_candidates("Administrativo/a", text, "es")
+    sap = next(c for c in candidates if c.key == "sap")
+    assert sap.features["requirement_cue"] == 1.0 and sap.features["duty_cue"] == 0.0
+    duty = [c for c in candidates if "pedidos" in c.key]
+    assert duty and all(c.features["duty_cue"] == 1.0 for c in duty)
+
+
+def test_a_name_before_a_province_in_brackets_is_a_place() -> None:
+    line = "Puesto para residencia en Villar de Arriba (Zamora) con turnos"
+    end = line.index(" (Zamora)")
+    assert _before_place(line, end)
+    assert not _before_place("Técnico en Cuidados Auxiliares (TCAE)", len("Técnico en Cuidados Auxiliares"))
+    terms = job_terms("Gerocultor/a", "Gerocultor/a para residencia en Villar de Arriba (Zamora). "
+                      "Requisitos: certificado de profesionalidad.", "es")  # fmt: skip
+    assert not any("villar" in t.key for t in terms)
+
+
+def test_the_employer_named_by_its_possessive_is_not_a_skill() -> None:
+    assert "acmecorp" in _company_names("Document Acmecorp’s financial processes.")
+    assert "acmecorp" in _company_names("You share Acmecorp's values.")
+    assert not _company_names("Knowledge of Python's standard library and Django's ORM.")
+    ad = "Requirements:\n- Ability to use Acmecorp\n- Document Acmecorp’s audit processes"
+    assert not any("acmecorp" in t.key for t in job_terms("Auditor", ad, "en"))
+
+
+def test_a_phrase_that_shares_word_pairs_with_known_names_is_of_the_field() -> None:
+    assert label_pair_share("food safety standards") == 1.0
+    assert label_pair_share("normas sobre seguridad alimentaria") > 0
+    assert label_pair_share("purple banana telescope") == 0.0
+    assert label_pair_share("banana") == 0.0  # one word has no pair
