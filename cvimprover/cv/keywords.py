@@ -879,6 +879,14 @@ _REQUIREMENT_CUE = re.compile(
     r"en posesi[oó]n de|deber[aá] (?:tener|contar|poseer)|buscamos)\b",
     re.IGNORECASE,
 )
+# First-person plural in the same sentence: the sentence is about the employer's people
+# ("our teams of experts in product strategy, data science and procurement"), so a known
+# skill's name in it describes them, not the CV wanted.
+_WE = re.compile(
+    r"\b(?:we|we're|our|us|team of|teams of|experts in|you'll work|you will work|nosotros|"
+    r"nuestr[oa]s?|somos)\b",
+    re.IGNORECASE,
+)
 _DUTY_CUE = re.compile(
     r"\b(?:funciones|tareas|responsibilities|duties|you will|you'll|will be responsible|"
     r"se encargar[aá]|ser[aá] responsable|realizar[aá])\b",
@@ -916,6 +924,7 @@ def _context_features(text: str, start: int, end: int, line: AdLine,
         "segment_whole": float(segment == (start, end)),
         "about_us": float(bool(_ABOUT_US.search(text[:start]))),
         "requirement_cue": float(requirement),
+        "we_sentence": float(bool(_WE.search(sentence))),
         "duty_cue": float(bool(_DUTY_CUE.search(sentence)) and not requirement),
     }
 
@@ -956,6 +965,8 @@ def ad_candidates(position: str, job_description: str, language: str = "en") -> 
             whole = (start, end) in spans
             features = phrase_features(surface, whole, line, counts, language)
             features.update(_context_features(text, start, end, line, spans))
+            if features["we_sentence"] and line.source == "description":
+                continue  # "our experts in design, product strategy, ..." describe the team
             features["listed"] = 1.0
             features["curated"] = float(entry.origin == "vocabulary")
             features["tool"] = float(entry.category in ("tool", "cert", "language", "degree"))

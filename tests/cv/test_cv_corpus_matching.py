@@ -24,7 +24,7 @@ from cvimprover.cv.parse import parse_cv  # noqa: E402
 
 # Reached on the tuned ads when this test was written (bench/matching.py prints the
 # current figures); a change that drops below them must say why.
-FLOORS = {"en": (0.74, 0.72), "es": (0.83, 0.87)}  # (recall, precision)
+FLOORS = {"en": (0.74, 0.74), "es": (0.83, 0.88)}  # (recall, precision)
 # Twelve ads outside software were added to the tuned part for issue 10, labelled before the
 # extractor was run on them. FLOORS stay measured on the ads they were set on; the whole tuned
 # part has its own floors, reached when the ads were added (lower: most of the new ads' terms
@@ -34,7 +34,7 @@ ADDED_FOR_ISSUE_10 = frozenset(
      "es-trades-01", "es-logistics-02", "es-logistics-03", "es-teaching-03", "es-sales-02",
      "es-design-02", "es-hospitality-02")
 )  # fmt: skip
-ALL_TUNED_FLOORS = {"en": (0.67, 0.73), "es": (0.76, 0.84)}
+ALL_TUNED_FLOORS = {"en": (0.67, 0.75), "es": (0.77, 0.84)}
 # A second batch of real ads outside software, labelled before the extractor saw them
 # (tests/corpus/jobs/README.md); the floors above stay on the ads they were set on, and the
 # whole tuned part has its own.
@@ -42,12 +42,12 @@ SECOND_BATCH = frozenset(
     ("en-accounting-04", "en-teaching-01", "es-nursing-04", "es-logistics-04",
      "es-hospitality-03", "es-teaching-04", "es-trades-02", "es-accounting-04")
 )  # fmt: skip
-WHOLE_TUNED_FLOORS = {"en": (0.65, 0.72), "es": (0.75, 0.84)}
+WHOLE_TUNED_FLOORS = {"en": (0.65, 0.74), "es": (0.76, 0.84)}
 # Junk the extractor is known to report on a tuned ad, with the reason; any other fails.
 # en-accounting-04 names its employer only as a tool the job uses ("Ability to use
 # GitLab"), never as an employer, so nothing in the ad says it is the company.
 KNOWN_TUNED_JUNK = {"en-accounting-04": [("GitLab", "company")]}
-PAIR_FLOOR = 0.88
+PAIR_FLOOR = 0.92
 # Issue 10 asks for no junk term over every ad (the held-out count is a total, never
 # looked at term by term).
 KNOWN_HELDOUT_JUNK = 0

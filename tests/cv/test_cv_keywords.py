@@ -333,14 +333,23 @@ def test_a_taxonomy_name_is_found_in_its_other_number() -> None:
 @pytest.mark.parametrize(
     ("ad", "language", "expected"),
     [
-        ("Requirements:\n- Current RN licence and BLS certification\n- PALS preferred", "en",
-         {"rn", "bls", "pals"}),
+        (
+            "Requirements:\n- Current RN licence and BLS certification\n- PALS preferred",
+            "en",
+            {"rn", "bls", "pals"},
+        ),
         ("Requirements:\n- Valid CDL and a clean driving record", "en", {"cdl"}),
         ("Requirements:\n- CPA or CISA designation", "en", {"cpa", "cisa"}),
-        ("REQUISITOS: carné de carretillero y CAP en vigor. Se valorará ESO.", "es",
-         {"forklift certification", "cap", "secondary school certificate"}),
-        ("Requisitos: TCAE o certificado de profesionalidad.", "es",
-         {"tcae", "certificado de profesionalidad"}),
+        (
+            "REQUISITOS: carné de carretillero y CAP en vigor. Se valorará ESO.",
+            "es",
+            {"forklift certification", "cap", "secondary school certificate"},
+        ),
+        (
+            "Requisitos: TCAE o certificado de profesionalidad.",
+            "es",
+            {"tcae", "certificado de profesionalidad"},
+        ),
     ],
 )
 def test_credentials_and_licences_are_key_terms(ad: str, language: str, expected: set) -> None:
@@ -380,7 +389,9 @@ def test_a_name_before_a_province_in_brackets_is_a_place() -> None:
     line = "Puesto para residencia en Villar de Arriba (Zamora) con turnos"
     end = line.index(" (Zamora)")
     assert _before_place(line, end)
-    assert not _before_place("Técnico en Cuidados Auxiliares (TCAE)", len("Técnico en Cuidados Auxiliares"))
+    assert not _before_place(
+        "Técnico en Cuidados Auxiliares (TCAE)", len("Técnico en Cuidados Auxiliares")
+    )
     terms = job_terms("Gerocultor/a", "Gerocultor/a para residencia en Villar de Arriba (Zamora). "
                       "Requisitos: certificado de profesionalidad.", "es")  # fmt: skip
     assert not any("villar" in t.key for t in terms)
@@ -399,3 +410,13 @@ def test_a_phrase_that_shares_word_pairs_with_known_names_is_of_the_field() -> N
     assert label_pair_share("normas sobre seguridad alimentaria") > 0
     assert label_pair_share("purple banana telescope") == 0.0
     assert label_pair_share("banana") == 0.0  # one word has no pair
+
+
+def test_a_known_skill_in_a_sentence_about_our_people_is_not_asked_of_the_cv() -> None:
+    about = "Our teams of experts in data science and procurement help agencies modernise."
+    assert not {"data science", "procurement"} & {t.key for t in job_terms("Engineer", about, "en")}
+    asked = "Requirements:\n- Experience in data science and procurement."
+    assert {"data science", "procurement"} <= {t.key for t in job_terms("Engineer", asked, "en")}
+    # The sentence, not the line: a requirement after a sentence about the team still counts.
+    both = "We build public services. Knowledge of data science is expected."
+    assert "data science" in {t.key for t in job_terms("Engineer", both, "en")}
