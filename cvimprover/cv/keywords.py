@@ -132,7 +132,8 @@ def _entries() -> tuple[_Entry, ...]:
 # Words of a name that are not inflected: what follows the first of them is a complement
 # ("gestión de almacenes", "plan of care") and keeps its number and gender.
 _UNINFLECTED = frozenset(
-    "de del la las el los y o e u en con para por al a of and or in on for with to the an".split()
+    ("de", "del", "la", "las", "el", "los", "y", "o", "e", "u", "en", "con", "para", "por")
+    + ("al", "a", "of", "and", "or", "in", "on", "for", "with", "to", "the", "an")
 )
 
 
