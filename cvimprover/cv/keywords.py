@@ -133,7 +133,9 @@ def _entries() -> tuple[_Entry, ...]:
 # ("gestión de almacenes", "plan of care") and keeps its number and gender.
 _UNINFLECTED = frozenset(
     ("de", "del", "la", "las", "el", "los", "y", "o", "e", "u", "en", "con", "para", "por")
-    + ("al", "a", "of", "and", "or", "in", "on", "for", "with", "to", "the", "an")
+    + ("al", "a", "sobre", "entre", "sin", "desde", "hasta", "según", "segun", "contra")
+    + ("hacia", "bajo", "ante", "tras", "of", "and", "or", "in", "on", "for", "with", "to")
+    + ("the", "an", "from", "at", "by", "into", "across", "per", "under", "within", "using")
 )
 
 
@@ -168,6 +170,17 @@ def _plural_es(word: str) -> str | None:
     return word + "es"
 
 
+def _singular_es(word: str) -> str | None:
+    plain = fold(word)
+    if len(plain) <= 3 or not plain.endswith("s") or plain.endswith(("is", "us")):
+        return None
+    if plain.endswith("ces"):
+        return plain[:-3] + "z"
+    if plain.endswith("es") and plain[-3] in "lnrdj":
+        return plain[:-2]  # "motores" -> "motor", "reparaciones" -> "reparacion"
+    return word[:-1]
+
+
 def _feminine_es(word: str) -> str | None:
     if word.endswith("o") and len(word) > 3:
         return word[:-1] + "a"
@@ -180,7 +193,7 @@ def inflections(name: str, language: str) -> list[str]:
     """Other numbers and genders of a skill's name of two words or more, as ads write
     them: English turns the last word plural or singular ("expense reports", "plumbing
     tool"); Spanish turns every word before the first complement plural ("conciliaciones
-    bancarias") or feminine ("enfermera especialista"). One-word names stay as they are:
+    bancarias"), singular ("norma sobre ...") or feminine ("enfermera especialista"). One-word names stay as they are:
     their other forms are too often other words."""
     words = name.split()
     if len(words) < 2 or any(not w.isalpha() for w in words[-1:]):
@@ -198,7 +211,7 @@ def inflections(name: str, language: str) -> list[str]:
     if cut == 0:
         return []
     out = []
-    for change in (_plural_es, _feminine_es):
+    for change in (_plural_es, _singular_es, _feminine_es):
         head = [change(w) or w for w in words[:cut]]
         if head != words[:cut]:
             out.append(" ".join(head + words[cut:]))
@@ -206,14 +219,21 @@ def inflections(name: str, language: str) -> list[str]:
 
 
 @cache
-def _index() -> NameIndex[tuple[int, str]]:
-    """Every known name, and its other numbers and genders (`inflections`) -> (entry
-    index, language of the label or "")."""
+def _label_languages() -> dict[tuple[int, str], str]:
+    """(entry index, taxonomy label) -> the label's language."""
     languages: dict[tuple[int, str], str] = {}
     offset = len(terms())
     for number, concept in enumerate(taxonomy()):
         for lang, label, _cs in concept.labels:
             languages.setdefault((offset + number, label), lang)
+    return languages
+
+
+@cache
+def _index() -> NameIndex[tuple[int, str]]:
+    """Every known name, and its other numbers and genders (`inflections`) -> (entry
+    index, language of the label or "")."""
+    languages = _label_languages()
     names = []
     for index, entry in enumerate(_entries()):
         for alias in entry.aliases:
@@ -227,15 +247,31 @@ def _index() -> NameIndex[tuple[int, str]]:
     return NameIndex(names)
 
 
+def _with_inflections(surface: str, index: int, language: str) -> tuple[str, ...]:
+    """A known skill's names for the CV's evidence: as the ad writes it (in the ad's
+    language), its names, and their other numbers and genders (the forms the index also
+    reads), so a CV that says "conciliaciones bancarias" or "enfermera especialista" shows
+    the term as the ad did."""
+    entry = _entries()[index]
+    languages = _label_languages()
+    names = [surface, *entry.aliases]
+    for name in list(names):
+        if name in entry.exact_case or needs_capitals(name):
+            continue
+        lang = language if name == surface else languages.get((index, name), "")
+        names.extend(inflections(name, lang or _name_language(name)))
+    return tuple(dict.fromkeys(names))
+
+
 def _name_language(name: str) -> str:
-    """A curated name's language, guessed: Spanish when it has a Spanish function word or
-    letter ("gestión de stock"), else English."""
-    words = set(name.lower().split())
-    if words & {"de", "del", "la", "las", "el", "los", "y", "en", "con", "para"} or re.search(
-        "[ñáéíóú]", name.lower()
-    ):
-        return "es"
-    return "en"
+    """A curated name's language, guessed from how common its words are in each language
+    (wordfreq): "conciliaciones bancarias" is Spanish, "bank reconciliations" English."""
+    from wordfreq import zipf_frequency
+
+    words = [w for w in name.lower().split() if w.isalpha()]
+    spanish = sum(zipf_frequency(w, "es") for w in words)
+    english = sum(zipf_frequency(w, "en") for w in words)
+    return "es" if spanish > english else "en"
 
 
 def match_entries(text: str, language: str | None = None) -> list[tuple[int, int, int]]:
@@ -974,7 +1010,7 @@ def ad_candidates(position: str, job_description: str, language: str = "en") -> 
             features["enumeration"] = float(whole and len(spans) >= 3)
             out.append(Candidate(shown, fold(entry.canonical), entry.category, line,
                                  entry.origin, features,
-                                 tuple(dict.fromkeys((surface, *entry.aliases))),
+                                 _with_inflections(surface, index, language),
                                  entry.group, entry.exact_case))  # fmt: skip
         for phrase, start, features in _phrases(text, line, claimed, counts, language):
             if _ORG_HEAD.search(phrase) and len(phrase.split()) > 1:
@@ -992,8 +1028,11 @@ def ad_candidates(position: str, job_description: str, language: str = "en") -> 
             # Tool-shaped words (CamelCase, digits, acronyms) keep their capitals in a CV.
             exact = frozenset({phrase}) if features.get("tool_shape") else frozenset()
             category = "title" if line.source == "position" else "other"
+            # Its other numbers and genders are its names in a CV too ("técnica contable"
+            # shows "técnico contable"); a tool-shaped phrase keeps its one spelling.
+            names = (phrase,) if exact else (phrase, *inflections(phrase, language))
             out.append(Candidate(phrase, fold(phrase), category, line, "phrase", features,
-                                 (phrase,), "", exact))  # fmt: skip
+                                 names, "", exact))  # fmt: skip
     # How often the ad names the same skill, under any of its names: a recruiter's screen
     # repeats what matters.
     mentions: dict[str, int] = {}

@@ -420,3 +420,21 @@ def test_a_known_skill_in_a_sentence_about_our_people_is_not_asked_of_the_cv() -
     # The sentence, not the line: a requirement after a sentence about the team still counts.
     both = "We build public services. Knowledge of data science is expected."
     assert "data science" in {t.key for t in job_terms("Engineer", both, "en")}
+
+
+def test_a_cv_shows_a_term_in_its_other_number_or_gender() -> None:
+    # A taxonomy label in its other number (the label is singular only).
+    terms = job_terms("Cocinero/a", "Requisitos: normas sobre seguridad alimentaria.", "es")
+    norms = next(t for t in terms if t.key == "food safety standards")
+    assert contains_term(norms, "Apliqué la norma sobre seguridad alimentaria.")
+    # A phrase no list holds, in the other gender (kept whatever the shipped model says).
+    keep_all = ({"bias": 5.0}, 0.5, None)
+    ad = "Requisitos: experiencia como oficial fontanero."
+    phrases = terms_from_candidates(ad_candidates("Fontanero/a", ad, "es"), "es", keep_all)
+    plumber = next(t for t in phrases if t.key == "oficial fontanero")
+    assert contains_term(plumber, "Trabajé de oficial fontanera en obra nueva.")
+    assert not contains_term(plumber, "Trabajé de electricista.")
+    english = job_terms("Accountant", "Requirements:\n- Food safety standard audits", "en")
+    food = next(t for t in english if t.key == "food safety standards")
+    assert contains_term(food, "Applied food safety standards daily.")
+    assert not contains_term(food, "Applied food hygiene daily.")
