@@ -193,8 +193,8 @@ def inflections(name: str, language: str) -> list[str]:
     """Other numbers and genders of a skill's name of two words or more, as ads write
     them: English turns the last word plural or singular ("expense reports", "plumbing
     tool"); Spanish turns every word before the first complement plural ("conciliaciones
-    bancarias"), singular ("norma sobre ...") or feminine ("enfermera especialista"). One-word names stay as they are:
-    their other forms are too often other words."""
+    bancarias"), singular ("norma sobre ...") or feminine ("enfermera especialista").
+    One-word names stay as they are: their other forms are too often other words."""
     words = name.split()
     if len(words) < 2 or any(not w.isalpha() for w in words[-1:]):
         return []
