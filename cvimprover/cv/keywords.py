@@ -6,7 +6,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from cvimprover.cv.matcher import NameIndex, find_name, needs_capitals
 from cvimprover.cv.vocabulary import (
@@ -1168,11 +1168,22 @@ def find_alias(term: Term, text: str) -> str | None:
     that names it, under its longest name there ("Apache Spark" rather than "Spark"), as
     `match_entries` reads it."""
     spans = [span for alias in term.aliases or (term.text,)
-             if (span := find_name(alias, text, alias in term.exact_case))]  # fmt: skip
+             for form in _alias_forms(alias, alias in term.exact_case)
+             if (span := find_name(form, text, alias in term.exact_case))]  # fmt: skip
     if not spans:
         return None
     start, end = min(spans, key=lambda span: (span[0], -span[1]))
     return text[start:end]
+
+
+@lru_cache(maxsize=8192)
+def _alias_forms(alias: str, marked: bool) -> tuple[str, ...]:
+    """A name and its other numbers and genders, as the index reads them (`_index`): the
+    ad, the CV's evidence, the letter and the fact check agree on "web app" and "web
+    apps"."""
+    if marked or needs_capitals(alias):
+        return (alias,)
+    return (alias, *inflections(alias, _name_language(alias)))
 
 
 def contains_term(term: Term, text: str) -> bool:
