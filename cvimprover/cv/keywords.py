@@ -195,6 +195,11 @@ def inflections(name: str, language: str) -> list[str]:
     tool"); Spanish turns every word before the first complement plural ("conciliaciones
     bancarias"), singular ("norma sobre ...") or feminine ("enfermera especialista").
     One-word names stay as they are: their other forms are too often other words."""
+    return list(_inflections(name, language))
+
+
+@lru_cache(maxsize=65536)
+def _inflections(name: str, language: str) -> list[str]:  # cached: callers copy
     words = name.split()
     if len(words) < 2 or any(not w.isalpha() for w in words[-1:]):
         return []
@@ -247,6 +252,7 @@ def _index() -> NameIndex[tuple[int, str]]:
     return NameIndex(names)
 
 
+@lru_cache(maxsize=16384)
 def _with_inflections(surface: str, index: int, language: str) -> tuple[str, ...]:
     """A known skill's names for the CV's evidence: as the ad writes it (in the ad's
     language), its names, and their other numbers and genders (the forms the index also
@@ -263,6 +269,7 @@ def _with_inflections(surface: str, index: int, language: str) -> tuple[str, ...
     return tuple(dict.fromkeys(names))
 
 
+@lru_cache(maxsize=16384)
 def _name_language(name: str) -> str:
     """A curated name's language, guessed from how common its words are in each language
     (wordfreq): "conciliaciones bancarias" is Spanish, "bank reconciliations" English."""
@@ -550,10 +557,11 @@ _EMPLOYER_PATTERNS = tuple(
 # The employer's own things name it: "Acme's values", "Acme’s financial processes" (a
 # possessive before these words; "Python's standard library" is not one).
 _POSSESSIVE = re.compile(
-    rf"({_NAME})['’]s (?:[\w/-]+ )?(?:values|mission|culture|teams?|customers|clients|"
+    r"['’]s (?:[\w/-]+ )?(?:values|mission|culture|teams?|customers|clients|"
     r"products?|platform|processes|policies|strategy|business|operations|handbook|"
     r"people|offices?|leadership|growth|success)\b"
 )
+_NAME_BEFORE = re.compile(rf"(?<![\w&.-])({_NAME})$")
 # A legal entity ("GitLab Federal, LLC") or a policy ("GitLab Reimbursement policy") names
 # the employer by its first word when that word is rare ("Federal" or "Travel" alone is not).
 _EMPLOYER_FIRST_WORD = (
@@ -587,7 +595,11 @@ def _company_names(description: str) -> set[str]:
                 first = name.split()[0]
                 if first.isupper() and len(first) > 1 and not name.isupper():
                     names.add(fold(first))  # "TTS Hiring Process" -> TTS
-    for match in _POSSESSIVE.finditer(text):
+    for possessive in _POSSESSIVE.finditer(text):
+        # The name is looked for only before a possessive: cheap on ads without one.
+        match = _NAME_BEFORE.search(text[max(0, possessive.start() - 80) : possessive.start()])
+        if not match:
+            continue
         words = match.group(1).split()
         # A capital at a sentence start is not a name: "Document Acme's processes" -> Acme.
         while len(words) > 1 and zipf_frequency(words[0].lower(), "en") >= 3.0:
