@@ -16,8 +16,8 @@ stored weights are then fitted on every tuned ad of the model's languages.
 `--score-listed` lets the model drop known skills' names too, with a threshold of their own
 (on the tuned ads it loses more labelled terms than it drops prose mentions).
 
-Run: .venv/bin/python scripts/fit_phrase_model.py [--l2 X] [--per-language] [--score-listed] [--show N]
-     [--precision P] [--dry-run]
+Run: .venv/bin/python scripts/fit_phrase_model.py [--l2 X] [--per-language] [--score-listed]
+     [--precision P] [--dry-run] [--show N]
 """
 
 from __future__ import annotations
