@@ -60,6 +60,13 @@ class Line:
     text: str
     entry: Entry
     project: bool = False  # a line of the projects section, not of a role
+    # The short heading the CV put before the line ("Data Integration and Analysis: ..."):
+    # it says what the line shows, but a sentence quotes only the line after it.
+    label: str = ""
+
+    @property
+    def whole(self) -> str:
+        return f"{self.label}: {self.text}" if self.label else self.text
 
 
 @dataclass
@@ -168,8 +175,26 @@ def _role_lines(document: CVDocument, language: str) -> list[Line]:
                         continue
                     seen.add(key)
                     if record:
-                        out.append(Line(clause, entry, section.kind == "projects"))
+                        label, text = _label(clause, language)
+                        out.append(Line(text, entry, section.kind == "projects", label))
     return out
+
+
+def _label(clause: str, language: str) -> tuple[str, str]:
+    """(heading, line) of a line the CV opens with a short heading and a colon ("Server
+    Administration: Managed two servers ..."), or ("", clause). Quoted whole, the heading
+    would read as a broken sentence ("... server Administration: Managed ...")."""
+    head, colon, tail = clause.partition(":")
+    tail = tail.strip()
+    if (
+        colon
+        and 1 <= len(head.split()) <= 5
+        and not re.search(r"\d", head)
+        and len(tail.split()) >= MIN_LINE_WORDS
+        and line_kind(tail, language) == "action"
+    ):
+        return head.strip(), tail
+    return "", clause
 
 
 def _role_notes(document: CVDocument, language: str) -> tuple[dict[int, list[str]], dict[int, str]]:
@@ -290,6 +315,8 @@ def _ad_spelling(name: str, ad_text: str, cv_text: str) -> str:
     CV's spelling when the ad writes it only at a line's start or not at all; a word
     capitalised only because it opened a line ("Mentoring") lowered, unless it is a name."""
     written = _written(name, ad_text) or name
+    if written[:1].islower() and written != name:
+        return written  # the ad writes it in lower case: that is its spelling in a sentence
     for text in (ad_text, cv_text):
         spelled = spelling(written, [text])
         if spelled != written:
@@ -314,7 +341,7 @@ def _candidates(
             continue
         term = terms.get(item.term)
         for line in lines:
-            surface = _shown_in(item, term, line.text)
+            surface = _shown_in(item, term, line.whole)
             if not surface or not _usable(term, surface):
                 continue
             score = (2.0 if item.required else 0.0) + item.weight - 0.05 * rank
@@ -327,7 +354,7 @@ def _candidates(
             if _written(item.term, ad_text):
                 name = _ad_spelling(item.term, ad_text, cv_text)
             else:
-                name = spelling(surface, [line.text, ad_text, cv_text])
+                name = spelling(surface, [line.whole, ad_text, cv_text])
             out.append(Point([name], line.text, line.entry, score, project=line.project))
     return out
 
@@ -347,7 +374,7 @@ def _choose(candidates: list[Point], limit: int) -> tuple[list[Point], list[Poin
         best = max(pool, key=value)
         pool.remove(best)
         key = fold(best.terms[0])
-        if key in argued or any(p.line == best.line for p in chosen):
+        if _argued_already(key, argued) or any(p.line == best.line for p in chosen):
             continue
         argued.add(key)
         # Another requirement the same line shows makes the sentence name both.
@@ -355,16 +382,26 @@ def _choose(candidates: list[Point], limit: int) -> tuple[list[Point], list[Poin
             other_key = fold(other.terms[0])
             if (
                 other.line == best.line
-                and other_key not in argued
+                and not _argued_already(other_key, argued)
                 and len(best.terms) < 2
-                and other_key not in key
-                and key not in other_key
             ):
                 best.terms.append(other.terms[0])
                 argued.add(other_key)
         chosen.append(best)
-    rest = [p for p in pool if fold(p.terms[0]) not in argued]
+    rest = [p for p in pool if not _argued_already(fold(p.terms[0]), argued)]
     return chosen, rest
+
+
+def _argued_already(key: str, argued: set[str]) -> bool:
+    """Whether the requirement `key` (folded) is one already argued under another name: the
+    same words, or one's content words all among the other's ("roadmap" and "product
+    roadmap", "agile" and "agile development"). Arguing it twice says one thing twice."""
+    words = _stems(key) or {key}
+    for other in argued:
+        theirs = _stems(other) or {other}
+        if key == other or words <= theirs or theirs <= words:
+            return True
+    return False
 
 
 def _follow_up(
@@ -383,7 +420,11 @@ def _follow_up(
     argued = {fold(t) for _line, terms in point.follows for t in terms}
     for other in rest:
         key = fold(other.terms[0])
-        if other.entry is point.entry and other.line not in used and key not in argued:
+        if (
+            other.entry is point.entry
+            and other.line not in used
+            and not _argued_already(key, argued)
+        ):
             point.follows.append((Line(other.line, other.entry), [other.terms[0]]))
             used.add(other.line)
             return len(other.line.split()) + FRAME_WORDS
@@ -582,7 +623,8 @@ def _skills_named(
             continue
         if any(fold(surface) in s or s in fold(surface) for s in shown):
             continue
-        name = spelling(surface, [skills_text, *texts])
+        # The ad's spelling mid-sentence ("user research"), not a skills list's capitals.
+        name = _ad_spelling(surface, texts[0], "\n".join([skills_text, *texts[1:]]))
         if fold(name) not in {fold(n) for n in listed}:
             listed.append(name)
         if len(listed) == 4:
@@ -801,7 +843,7 @@ def write_cover_letter(
             added += _follow_up(point, lines, used, rest, [p.entry for p in points], context)
             # A requirement argued in a follow-up is not argued again.
             said = {fold(t) for _line, terms in point.follows for t in terms}
-            rest = [p for p in rest if fold(p.terms[0]) not in said]
+            rest = [p for p in rest if not _argued_already(fold(p.terms[0]), said)]
         if not added:
             break
         budget -= added
