@@ -180,6 +180,17 @@ def _role_lines(document: CVDocument, language: str) -> list[Line]:
     return out
 
 
+def action_lines(bullets: list[str], language: str) -> list[str]:
+    """The sentences of `bullets` that record the person's own work (`line_kind`), each
+    without a heading label: what a summary or a letter may quote as evidence."""
+    out = []
+    for bullet in bullets:
+        for clause in _clauses(bullet):
+            if line_kind(clause, language) == "action":
+                out.append(_label(clause, language)[1])
+    return list(dict.fromkeys(out))
+
+
 def _label(clause: str, language: str) -> tuple[str, str]:
     """(heading, line) of a line the CV opens with a short heading and a colon ("Server
     Administration: Managed two servers ..."), or ("", clause). Quoted whole, the heading
