@@ -265,8 +265,8 @@ def _usable(term: Term | None, surface: str) -> bool:
     return bool(vocabulary_matches(surface)) or len(surface) > 8
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"\w+", fold(text)) if len(w) > 3}
+def _stems(text: str, size: int = 5) -> set[str]:
+    return {w[:size] for w in re.findall(r"\w+", fold(text)) if len(w) > 3}
 
 
 def _shown_in(item: Evidence, term: Term | None, line: str) -> str:
@@ -421,7 +421,7 @@ def _follow_up(
     used: set[str],
     rest: list[Point],
     quoted_entries: list[Entry],
-    context: set[str],
+    context: _Context,
 ) -> int:
     """Add a further line of the same role to the point's paragraph: one that shows another
     requirement of the ad first, then one with a number, then any other line. Returns the
@@ -460,13 +460,12 @@ def _follow_up(
     return len(line.text.split()) + FRAME_WORDS
 
 
-def _results(lines: list[Line], used: set[str], ad_text: str, count: int) -> list[Point]:
+def _results(lines: list[Line], used: set[str], context: _Context, count: int) -> list[Point]:
     """Lines from different roles, measurable results (a number) first and closest to the
     ad's words first: what speaks when the CV's lines show few of the ad's requirements."""
-    context = _stems(ad_text)
     spare = [line for line in lines if line.text not in used and _relevant(line.text, context)]
     spare.sort(
-        key=lambda line: (not re.search(r"\d", line.text), -len(_stems(line.text) & context))
+        key=lambda line: (not re.search(r"\d", line.text), -len(_stems(line.text, 6) & context.ad))
     )
     out: list[Point] = []
     for line in spare:
@@ -478,9 +477,22 @@ def _results(lines: list[Line], used: set[str], ad_text: str, count: int) -> lis
     return out
 
 
-def _relevant(line: str, context: set[str]) -> bool:
-    """A line worth quoting without a requirement: a number, or two words of the ad."""
-    return bool(re.search(r"\d", line)) or len(_stems(line) & context) >= 2
+@dataclass
+class _Context:
+    """What a line must touch to be quoted without a requirement: the ad's words, and the
+    words of its key terms and of the role applied for, all cut to six letters."""
+
+    ad: set[str]
+    key: set[str]
+
+
+def _relevant(line: str, context: _Context) -> bool:
+    """A line worth quoting without a requirement: a number, a word of the ad's key terms or
+    of the role, or three words of the ad. Words are compared on six letters, so that
+    "comprensión" is not "compras"; a long line about anything shares two everyday words
+    ("requieren", "estudiantes") with a long ad, so two are not enough."""
+    stems = _stems(line, 6)
+    return bool(re.search(r"\d", line)) or bool(stems & context.key) or len(stems & context.ad) >= 3
 
 
 def _lead_with(points: list[Point], lines: list[Line], emphasis: set[str]) -> list[Point]:
@@ -835,16 +847,17 @@ def write_cover_letter(
     if emphasis:
         points = _lead_with(points, lines, emphasis)
     used = {p.line for p in points}
+    named = " ".join(n for t in terms or [] for n in (t.text, *t.aliases))
+    context = _Context(_stems(f"{position}\n{ad_text}", 6), _stems(f"{position} {named}", 6))
     if len(points) < MAX_ARGUED:
         # Few requirements shown in the roles: the CV's measurable results speak too, from
         # roles not quoted yet.
         quoted = [p.entry for p in points]
         spare = [line for line in lines if not any(line.entry is e for e in quoted)]
-        points += _results(spare, used, f"{position}\n{ad_text}", MAX_ARGUED - len(points))
+        points += _results(spare, used, context, MAX_ARGUED - len(points))
         used |= {p.line for p in points}
     # Each paragraph takes further lines of its role, in turns, until the evidence is long
     # enough or the roles have nothing left to quote.
-    context = _stems(f"{position}\n{ad_text}")
     budget = EVIDENCE_WORDS - sum(len(p.line.split()) + FRAME_WORDS for p in points)
     while budget > 0:
         added = 0
