@@ -23,7 +23,9 @@ from cvimprover.cv.matcher import find_variant
 from cvimprover.cv.phrases import Phrases, join, languages, phrases
 from cvimprover.cv.rewrite import (
     _FRAGMENT_END,
+    _TITLE_FILLER,
     _article,
+    _content_words,
     _instruction_words,
     display_name,
     newest_role,
@@ -483,16 +485,19 @@ class _Context:
     words of its key terms and of the role applied for, all cut to six letters."""
 
     ad: set[str]
-    key: set[str]
+    key: list[set[str]]  # per name of a key term or of the role: its words
 
 
 def _relevant(line: str, context: _Context) -> bool:
-    """A line worth quoting without a requirement: a number, a word of the ad's key terms or
-    of the role, or three words of the ad. Words are compared on six letters, so that
-    "comprensión" is not "compras"; a long line about anything shares two everyday words
-    ("requieren", "estudiantes") with a long ad, so two are not enough."""
+    """A line worth quoting without a requirement: a number, every word of one of the ad's
+    key terms ("logística", "comercio internacional"), a word of the role, or three words of the
+    ad. Words are compared on six letters, so that "comprensión" is not "compras"; a long
+    line about anything shares two everyday words ("requieren", "estudiantes") with a long
+    ad, so two are not enough, and one word of a phrase ("estudios similares") is not it."""
     stems = _stems(line, 6)
-    return bool(re.search(r"\d", line)) or bool(stems & context.key) or len(stems & context.ad) >= 3
+    if re.search(r"\d", line) or any(name and name <= stems for name in context.key):
+        return True
+    return len(stems & context.ad) >= 3
 
 
 def _lead_with(points: list[Point], lines: list[Line], emphasis: set[str]) -> list[Point]:
@@ -847,8 +852,13 @@ def write_cover_letter(
     if emphasis:
         points = _lead_with(points, lines, emphasis)
     used = {p.line for p in points}
-    named = " ".join(n for t in terms or [] for n in (t.text, *t.aliases))
-    context = _Context(_stems(f"{position}\n{ad_text}", 6), _stems(f"{position} {named}", 6))
+    # The skills the ad asks for; a degree ("estudios universitarios") or a language says
+    # nothing about what a line of work is about.
+    names = [n for t in terms or [] if t.category not in ("degree", "language")
+             for n in (t.text, *t.aliases)]  # fmt: skip
+    # A word of the role applied for stands alone: a design line speaks for a designer.
+    role = [{w[:6]} for w in _content_words(position) if len(w) > 3 and w not in _TITLE_FILLER]
+    context = _Context(_stems(f"{position}\n{ad_text}", 6), [_stems(n, 6) for n in names] + role)
     if len(points) < MAX_ARGUED:
         # Few requirements shown in the roles: the CV's measurable results speak too, from
         # roles not quoted yet.
