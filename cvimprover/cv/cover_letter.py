@@ -83,6 +83,7 @@ class Point:
     follows: list[tuple[Line, list[str]]] = field(default_factory=list)
     lead: bool = False  # the line the user's instruction asked to lead with
     project: bool = False
+    requirement: str = ""  # the ad's term the point argues, whatever name the sentence uses
 
 
 def _clean(text: str) -> str:
@@ -368,7 +369,9 @@ def _candidates(
                 name = _ad_spelling(item.term, ad_text, cv_text)
             else:
                 name = spelling(surface, [line.whole, ad_text, cv_text])
-            out.append(Point([name], line.text, line.entry, score, project=line.project))
+            point = Point([name], line.text, line.entry, score, project=line.project)
+            point.requirement = item.term
+            out.append(point)
     return out
 
 
@@ -378,6 +381,7 @@ def _choose(candidates: list[Point], limit: int) -> tuple[list[Point], list[Poin
     left over, for the follow-up lines."""
     chosen: list[Point] = []
     argued: set[str] = set()
+    requirements: set[str] = set()
     pool = sorted(candidates, key=lambda p: -p.score)
     while pool and len(chosen) < limit:
 
@@ -387,21 +391,33 @@ def _choose(candidates: list[Point], limit: int) -> tuple[list[Point], list[Poin
         best = max(pool, key=value)
         pool.remove(best)
         key = fold(best.terms[0])
-        if _argued_already(key, argued) or any(p.line == best.line for p in chosen):
+        if (
+            _argued_already(key, argued)
+            or best.requirement
+            and best.requirement in requirements
+            or any(p.line == best.line for p in chosen)
+        ):
             continue
         argued.add(key)
+        requirements.add(best.requirement)
         # Another requirement the same line shows makes the sentence name both.
         for other in pool:
             other_key = fold(other.terms[0])
             if (
                 other.line == best.line
                 and not _argued_already(other_key, argued)
+                and other.requirement not in requirements
                 and len(best.terms) < 2
             ):
                 best.terms.append(other.terms[0])
                 argued.add(other_key)
+                requirements.add(other.requirement)
         chosen.append(best)
-    rest = [p for p in pool if not _argued_already(fold(p.terms[0]), argued)]
+    rest = [
+        p
+        for p in pool
+        if not _argued_already(fold(p.terms[0]), argued) and p.requirement not in requirements
+    ]
     return chosen, rest
 
 
