@@ -114,13 +114,17 @@ def line_kind(line: str, language: str) -> str:
         return "tools"
     if re.search(r"\d", text):
         return "action"  # a figure: a result, a scale, a rank
+    return "action" if _opens_as_action(text, language) else "description"
+
+
+def _opens_as_action(text: str, language: str) -> bool:
+    """Whether `text` opens as a record of the person's work, whatever figures it holds."""
     # A short label before a colon ("Data Collection: Designed ...") may head the line.
     head, colon, tail = text.partition(":")
     openings = [text, tail.strip()] if colon and len(head.split()) <= 5 else [text]
     # Spanish CVs write lines in English and English ones borrow Spanish: both grammars.
     codes = dict.fromkeys((language, *languages()))
-    said = any(_says_action(t, phrases(c)) for t in openings if t for c in codes)
-    return "action" if said else "description"
+    return any(_says_action(t, phrases(c)) for t in openings if t for c in codes)
 
 
 def _a_name(word: str) -> bool:
@@ -171,25 +175,51 @@ def _role_lines(document: CVDocument, language: str) -> list[Line]:
                 # bullet ("... creador de una plataforma. La aplicación gestiona ...") is
                 # part of that record.
                 record = False
+                last: Line | None = None  # the line this bullet's previous sentence gave
                 for clause in _clauses(bullet):
                     record = record or line_kind(clause, language) == "action"
+                    if _BACK.match(clause):
+                        # "It achieved a 70% reduction" says nothing alone: it goes with the
+                        # sentence before it, or is not quoted.
+                        joined = f"{last.text}. {clause}" if last else ""
+                        if last and len(joined.split()) <= MAX_JOINED_WORDS:
+                            last.text = joined
+                        last = None
+                        continue
+                    last = None
                     key = fold(clause)
                     if key in seen or not MIN_LINE_WORDS <= len(clause.split()) <= MAX_LINE_WORDS:
                         continue
                     seen.add(key)
                     if record:
                         label, text = _label(clause, language)
-                        out.append(Line(text, entry, section.kind == "projects", label))
+                        last = Line(text, entry, section.kind == "projects", label)
+                        out.append(last)
     return out
+
+
+# A sentence that opens by pointing back at the one before ("It achieved ...", "This cut
+# ...", "Esto permitió ..."): a quote of it alone would not say what "it" is.
+_BACK = re.compile(
+    r"(?:it|its|this|that|these|those|they|their|which|esto|este|esta|estos|estas|ello|eso|"
+    r"lo cual)\b",
+    re.IGNORECASE,
+)
+MAX_JOINED_WORDS = 50
 
 
 def action_lines(bullets: list[str], language: str) -> list[str]:
     """The sentences of `bullets` that record the person's own work (`line_kind`), each
-    without a heading label: what a summary or a letter may quote as evidence."""
+    without a heading label and able to stand alone: what a summary may quote."""
     out = []
     for bullet in bullets:
-        for clause in _clauses(bullet):
-            if line_kind(clause, language) == "action":
+        for index, clause in enumerate(_clauses(bullet)):
+            # A later sentence of a bullet stands alone only when it opens as a deed of its
+            # own: "The online course had 100,000 students" needs the sentence before it.
+            alone = line_kind(clause, language) == "action" if index == 0 else (
+                _opens_as_action(_clean(clause), language)
+            )  # fmt: skip
+            if alone and not _BACK.match(clause):
                 out.append(_label(clause, language)[1])
     return list(dict.fromkeys(out))
 
@@ -564,10 +594,21 @@ def _where(entry: Entry, words: dict, project: bool = False) -> str:
 _ADVERB = re.compile(r"^(?:\w+(?:ly|mente)|also|además|también),?\s+", re.IGNORECASE)
 
 
+_ALSO = frozenset(("also", "ademas", "tambien"))
+# Participles that open a line as a state, not a deed: "Involved in ..." reads "I was
+# involved in", never "I involved in"; such a line is quoted after a colon.
+_STATE = re.compile(
+    r"(?:involved|engaged|tasked|exposed|assigned|based|experienced|skilled|familiar|"
+    r"responsible|dedicated|committed|passionate|interested)\s+(?:in|on|with|to|for|at)\b",
+    re.IGNORECASE,
+)
+
+
 def _verb_led(line: str, language: str) -> bool:
     """Whether the line opens with a verb a frame can put after "I" ("Continuously improved
     ..." reads "I continuously improved ...")."""
-    return bullet_tense(_ADVERB.sub("", line), language) is not None
+    text = _ADVERB.sub("", line)
+    return not _STATE.match(text) and bullet_tense(text, language) is not None
 
 
 def _lower_first(line: str) -> str:
@@ -595,6 +636,14 @@ class _Frames:
 def _fill(frame: str, line: str, where: str = "", terms: list[str] | None = None,
           language: str = "en") -> str:  # fmt: skip
     text = _lower_first(line)
+    # "There, I also {fact}" with a line that opens "Also created ...": one "also".
+    opening = re.match(r"(\w+),?\s+", text)
+    if (
+        opening
+        and fold(opening.group(1)) in _ALSO
+        and re.search(rf"\b{opening.group(1)}\b", frame, re.IGNORECASE)
+    ):
+        text = _lower_first(text[opening.end() :])
     return frame.format(term=join(terms or [], language), where=where, fact=text, line=text)
 
 

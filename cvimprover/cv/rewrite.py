@@ -589,7 +589,8 @@ def _rewrite_summary(
             # The ad's spelling mid-sentence ("Python", "data warehousing") where it writes
             # the skill; the CV's otherwise, a heading's capitals lowered.
             spelled = spelling(found, [job_description])
-            if spelled == found:
+            if spelled == found or found.isupper() and not spelled.isupper():
+                # An acronym keeps its capitals: an ad's "the rest" is not "REST".
                 spelled = sentence_spelling(found, [text])
             if spelled.islower() and fold(term.text) == fold(found) and is_named_skill(term.text):
                 spelled = term.text  # a tool's own name: "Python", not the CV's "python"

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import re
 
-from cvimprover.cv.cover_letter import Point, _choose, company_in_ad, person_in_ad, spelling
+from cvimprover.cv.cover_letter import (
+    Point,
+    _choose,
+    _verb_led,
+    company_in_ad,
+    person_in_ad,
+    spelling,
+)
 from cvimprover.cv.document import CVDocument, Entry, Section
 from cvimprover.cv.facts import invented_facts
 from cvimprover.cv.pipeline import JobTarget, improve
@@ -208,3 +215,26 @@ def test_a_line_about_something_else_is_not_padding() -> None:
     letter = improve(cv.encode(), "cv.txt", target).cover_letter
     assert "coordiné la logística de transporte" in letter
     assert "apoyo a los estudiantes" not in letter, letter
+
+
+def test_lines_read_as_sentences_in_their_frames() -> None:
+    """A line opening "Also" in a frame that says "also" says it once; "Involved in ..." is
+    no deed to put after "I"; a sentence opening "It ..." is quoted with the one it points
+    back to, never alone."""
+    cv = (
+        "Lee Park\nlee@example.com\n\nEXPERIENCE\nData Engineer — Acme | 2016 - 2023\n"
+        "- Built a Kafka pipeline that feeds 12 dashboards\n"
+        "- Also created a Kafka schema registry for 30 teams\n"
+        "- Involved in Kafka capacity planning for 4 data centres\n"
+        "- Designed a Kafka deduplication job. It cut storage by 40%\n"
+    )
+    ad = "Data Engineer\nRequirements: Kafka, capacity planning and data pipelines."
+    target = JobTarget("Data Engineer", "", "3-5", job_description=ad)
+    letter = improve(cv.encode(), "cv.txt", target).cover_letter
+    assert not re.search(r"\balso also\b", letter, re.IGNORECASE), letter
+    # (The rewrite turns a whole "Involved in" bullet into "Contributed to"; a later
+    # sentence of a bullet keeps it, and the letter must not put it after "I".)
+    assert not _verb_led("Involved in features such as A/B testing", "en")
+    assert _verb_led("Continuously improved the architecture", "en")
+    assert letter.count("It cut storage by 40%") == 1
+    assert "deduplication job. It cut storage by 40%" in letter
