@@ -851,7 +851,9 @@ def _opening(
     others = [o for o in dict.fromkeys(_organisation(r) for r in roles) if o and o not in named]
     if others:
         shown = others[:MAX_OTHER_EMPLOYERS]
-        sentences.append(words["worked_also"].format(orgs=join(shown, language)))
+        # "also" only after a sentence that named where the person works.
+        key = "worked_also" if chosen is not None else "worked_at"
+        sentences.append(words[key].format(orgs=join(shown, language)))
     return sentences
 
 

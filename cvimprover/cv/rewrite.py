@@ -589,9 +589,11 @@ def _rewrite_summary(
             # The ad's spelling mid-sentence ("Python", "data warehousing") where it writes
             # the skill; the CV's otherwise, a heading's capitals lowered.
             spelled = spelling(found, [job_description])
-            if spelled == found or found.isupper() and not spelled.isupper():
+            if spelled == found or len(found) <= 5 and found.isupper() and not spelled.isupper():
                 # An acronym keeps its capitals: an ad's "the rest" is not "REST".
                 spelled = sentence_spelling(found, [text])
+            if spelled.isupper() and len(spelled) > 5:
+                spelled = display_name(spelled)  # a heading's capitals: "INGLÉS" is "Inglés"
             if spelled.islower() and fold(term.text) == fold(found) and is_named_skill(term.text):
                 spelled = term.text  # a tool's own name: "Python", not the CV's "python"
             skills.append(spelled)

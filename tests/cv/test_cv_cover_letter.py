@@ -13,6 +13,7 @@ from cvimprover.cv.cover_letter import (
     company_in_ad,
     person_in_ad,
     spelling,
+    write_cover_letter,
 )
 from cvimprover.cv.document import CVDocument, Entry, Section
 from cvimprover.cv.facts import invented_facts
@@ -238,3 +239,14 @@ def test_lines_read_as_sentences_in_their_frames() -> None:
     assert _verb_led("Continuously improved the architecture", "en")
     assert letter.count("It cut storage by 40%") == 1
     assert "deduplication job. It cut storage by 40%" in letter
+
+
+def test_also_only_after_a_sentence_that_said_where() -> None:
+    """Roles without a title give no "who I am" sentence: the employers are then named
+    without "also", which would point back at nothing."""
+    roles = [Entry("", "Google LLC", "2019 - 2022"), Entry("", "Acme", "2016 - 2019")]
+    document = CVDocument(sections=[Section("experience", "Experience", entries=roles)])
+    target = JobTarget("Office Assistant", "", "", job_description="Office work at Initech.")
+    letter = write_cover_letter(document, [], target, "en")
+    assert "I have worked at Google LLC and Acme." in letter, letter
+    assert "also worked" not in letter
