@@ -23,7 +23,9 @@ from cvimprover.cv.matcher import find_variant
 from cvimprover.cv.phrases import Phrases, join, languages, phrases
 from cvimprover.cv.rewrite import (
     _FRAGMENT_END,
+    _TITLE_FILLER,
     _article,
+    _content_words,
     _instruction_words,
     display_name,
     newest_role,
@@ -60,6 +62,13 @@ class Line:
     text: str
     entry: Entry
     project: bool = False  # a line of the projects section, not of a role
+    # The short heading the CV put before the line ("Data Integration and Analysis: ..."):
+    # it says what the line shows, but a sentence quotes only the line after it.
+    label: str = ""
+
+    @property
+    def whole(self) -> str:
+        return f"{self.label}: {self.text}" if self.label else self.text
 
 
 @dataclass
@@ -74,6 +83,7 @@ class Point:
     follows: list[tuple[Line, list[str]]] = field(default_factory=list)
     lead: bool = False  # the line the user's instruction asked to lead with
     project: bool = False
+    requirement: str = ""  # the ad's term the point argues, whatever name the sentence uses
 
 
 def _clean(text: str) -> str:
@@ -104,13 +114,17 @@ def line_kind(line: str, language: str) -> str:
         return "tools"
     if re.search(r"\d", text):
         return "action"  # a figure: a result, a scale, a rank
+    return "action" if _opens_as_action(text, language) else "description"
+
+
+def _opens_as_action(text: str, language: str) -> bool:
+    """Whether `text` opens as a record of the person's work, whatever figures it holds."""
     # A short label before a colon ("Data Collection: Designed ...") may head the line.
     head, colon, tail = text.partition(":")
     openings = [text, tail.strip()] if colon and len(head.split()) <= 5 else [text]
     # Spanish CVs write lines in English and English ones borrow Spanish: both grammars.
     codes = dict.fromkeys((language, *languages()))
-    said = any(_says_action(t, phrases(c)) for t in openings if t for c in codes)
-    return "action" if said else "description"
+    return any(_says_action(t, phrases(c)) for t in openings if t for c in codes)
 
 
 def _a_name(word: str) -> bool:
@@ -161,15 +175,70 @@ def _role_lines(document: CVDocument, language: str) -> list[Line]:
                 # bullet ("... creador de una plataforma. La aplicación gestiona ...") is
                 # part of that record.
                 record = False
+                last: Line | None = None  # the line this bullet's previous sentence gave
                 for clause in _clauses(bullet):
                     record = record or line_kind(clause, language) == "action"
+                    if _BACK.match(clause):
+                        # "It achieved a 70% reduction" says nothing alone: it goes with the
+                        # sentence before it, or is not quoted.
+                        joined = f"{last.text}. {clause}" if last else ""
+                        if last and len(joined.split()) <= MAX_JOINED_WORDS:
+                            last.text = joined
+                        last = None
+                        continue
+                    last = None
                     key = fold(clause)
                     if key in seen or not MIN_LINE_WORDS <= len(clause.split()) <= MAX_LINE_WORDS:
                         continue
                     seen.add(key)
                     if record:
-                        out.append(Line(clause, entry, section.kind == "projects"))
+                        label, text = _label(clause, language)
+                        last = Line(text, entry, section.kind == "projects", label)
+                        out.append(last)
     return out
+
+
+# A sentence that opens by pointing back at the one before ("It achieved ...", "This cut
+# ...", "Esto permitió ..."): a quote of it alone would not say what "it" is.
+_BACK = re.compile(
+    r"(?:it|its|this|that|these|those|they|their|which|esto|este|esta|estos|estas|ello|eso|"
+    r"lo cual)\b",
+    re.IGNORECASE,
+)
+MAX_JOINED_WORDS = 50
+
+
+def action_lines(bullets: list[str], language: str) -> list[str]:
+    """The sentences of `bullets` that record the person's own work (`line_kind`), each
+    without a heading label and able to stand alone: what a summary may quote."""
+    out = []
+    for bullet in bullets:
+        for index, clause in enumerate(_clauses(bullet)):
+            # A later sentence of a bullet stands alone only when it opens as a deed of its
+            # own: "The online course had 100,000 students" needs the sentence before it.
+            alone = line_kind(clause, language) == "action" if index == 0 else (
+                _opens_as_action(_clean(clause), language)
+            )  # fmt: skip
+            if alone and not _BACK.match(clause):
+                out.append(_label(clause, language)[1])
+    return list(dict.fromkeys(out))
+
+
+def _label(clause: str, language: str) -> tuple[str, str]:
+    """(heading, line) of a line the CV opens with a short heading and a colon ("Server
+    Administration: Managed two servers ..."), or ("", clause). Quoted whole, the heading
+    would read as a broken sentence ("... server Administration: Managed ...")."""
+    head, colon, tail = clause.partition(":")
+    tail = tail.strip()
+    if (
+        colon
+        and 1 <= len(head.split()) <= 5
+        and not re.search(r"\d", head)
+        and len(tail.split()) >= MIN_LINE_WORDS
+        and line_kind(tail, language) == "action"
+    ):
+        return head.strip(), tail
+    return "", clause
 
 
 def _role_notes(document: CVDocument, language: str) -> tuple[dict[int, list[str]], dict[int, str]]:
@@ -229,8 +298,8 @@ def _usable(term: Term | None, surface: str) -> bool:
     return bool(vocabulary_matches(surface)) or len(surface) > 8
 
 
-def _stems(text: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"\w+", fold(text)) if len(w) > 3}
+def _stems(text: str, size: int = 5) -> set[str]:
+    return {w[:size] for w in re.findall(r"\w+", fold(text)) if len(w) > 3}
 
 
 def _shown_in(item: Evidence, term: Term | None, line: str) -> str:
@@ -290,6 +359,8 @@ def _ad_spelling(name: str, ad_text: str, cv_text: str) -> str:
     CV's spelling when the ad writes it only at a line's start or not at all; a word
     capitalised only because it opened a line ("Mentoring") lowered, unless it is a name."""
     written = _written(name, ad_text) or name
+    if written[:1].islower() and written != name:
+        return written  # the ad writes it in lower case: that is its spelling in a sentence
     for text in (ad_text, cv_text):
         spelled = spelling(written, [text])
         if spelled != written:
@@ -314,7 +385,7 @@ def _candidates(
             continue
         term = terms.get(item.term)
         for line in lines:
-            surface = _shown_in(item, term, line.text)
+            surface = _shown_in(item, term, line.whole)
             if not surface or not _usable(term, surface):
                 continue
             score = (2.0 if item.required else 0.0) + item.weight - 0.05 * rank
@@ -327,8 +398,10 @@ def _candidates(
             if _written(item.term, ad_text):
                 name = _ad_spelling(item.term, ad_text, cv_text)
             else:
-                name = spelling(surface, [line.text, ad_text, cv_text])
-            out.append(Point([name], line.text, line.entry, score, project=line.project))
+                name = spelling(surface, [line.whole, ad_text, cv_text])
+            point = Point([name], line.text, line.entry, score, project=line.project)
+            point.requirement = item.term
+            out.append(point)
     return out
 
 
@@ -338,6 +411,7 @@ def _choose(candidates: list[Point], limit: int) -> tuple[list[Point], list[Poin
     left over, for the follow-up lines."""
     chosen: list[Point] = []
     argued: set[str] = set()
+    requirements: set[str] = set()
     pool = sorted(candidates, key=lambda p: -p.score)
     while pool and len(chosen) < limit:
 
@@ -347,24 +421,46 @@ def _choose(candidates: list[Point], limit: int) -> tuple[list[Point], list[Poin
         best = max(pool, key=value)
         pool.remove(best)
         key = fold(best.terms[0])
-        if key in argued or any(p.line == best.line for p in chosen):
+        if (
+            _argued_already(key, argued)
+            or best.requirement
+            and best.requirement in requirements
+            or any(p.line == best.line for p in chosen)
+        ):
             continue
         argued.add(key)
+        requirements.add(best.requirement)
         # Another requirement the same line shows makes the sentence name both.
         for other in pool:
             other_key = fold(other.terms[0])
             if (
                 other.line == best.line
-                and other_key not in argued
+                and not _argued_already(other_key, argued)
+                and other.requirement not in requirements
                 and len(best.terms) < 2
-                and other_key not in key
-                and key not in other_key
             ):
                 best.terms.append(other.terms[0])
                 argued.add(other_key)
+                requirements.add(other.requirement)
         chosen.append(best)
-    rest = [p for p in pool if fold(p.terms[0]) not in argued]
+    rest = [
+        p
+        for p in pool
+        if not _argued_already(fold(p.terms[0]), argued) and p.requirement not in requirements
+    ]
     return chosen, rest
+
+
+def _argued_already(key: str, argued: set[str]) -> bool:
+    """Whether the requirement `key` (folded) is one already argued under another name: the
+    same words, or one's content words all among the other's ("roadmap" and "product
+    roadmap", "agile" and "agile development"). Arguing it twice says one thing twice."""
+    words = _stems(key) or {key}
+    for other in argued:
+        theirs = _stems(other) or {other}
+        if key == other or words <= theirs or theirs <= words:
+            return True
+    return False
 
 
 def _follow_up(
@@ -373,7 +469,7 @@ def _follow_up(
     used: set[str],
     rest: list[Point],
     quoted_entries: list[Entry],
-    context: set[str],
+    context: _Context,
 ) -> int:
     """Add a further line of the same role to the point's paragraph: one that shows another
     requirement of the ad first, then one with a number, then any other line. Returns the
@@ -383,7 +479,11 @@ def _follow_up(
     argued = {fold(t) for _line, terms in point.follows for t in terms}
     for other in rest:
         key = fold(other.terms[0])
-        if other.entry is point.entry and other.line not in used and key not in argued:
+        if (
+            other.entry is point.entry
+            and other.line not in used
+            and not _argued_already(key, argued)
+        ):
             point.follows.append((Line(other.line, other.entry), [other.terms[0]]))
             used.add(other.line)
             return len(other.line.split()) + FRAME_WORDS
@@ -408,13 +508,12 @@ def _follow_up(
     return len(line.text.split()) + FRAME_WORDS
 
 
-def _results(lines: list[Line], used: set[str], ad_text: str, count: int) -> list[Point]:
+def _results(lines: list[Line], used: set[str], context: _Context, count: int) -> list[Point]:
     """Lines from different roles, measurable results (a number) first and closest to the
     ad's words first: what speaks when the CV's lines show few of the ad's requirements."""
-    context = _stems(ad_text)
     spare = [line for line in lines if line.text not in used and _relevant(line.text, context)]
     spare.sort(
-        key=lambda line: (not re.search(r"\d", line.text), -len(_stems(line.text) & context))
+        key=lambda line: (not re.search(r"\d", line.text), -len(_stems(line.text, 6) & context.ad))
     )
     out: list[Point] = []
     for line in spare:
@@ -426,9 +525,25 @@ def _results(lines: list[Line], used: set[str], ad_text: str, count: int) -> lis
     return out
 
 
-def _relevant(line: str, context: set[str]) -> bool:
-    """A line worth quoting without a requirement: a number, or two words of the ad."""
-    return bool(re.search(r"\d", line)) or len(_stems(line) & context) >= 2
+@dataclass
+class _Context:
+    """What a line must touch to be quoted without a requirement: the ad's words, and the
+    words of its key terms and of the role applied for, all cut to six letters."""
+
+    ad: set[str]
+    key: list[set[str]]  # per name of a key term or of the role: its words
+
+
+def _relevant(line: str, context: _Context) -> bool:
+    """A line worth quoting without a requirement: a number, every word of one of the ad's
+    key terms ("logística", "comercio internacional"), a word of the role, or three words of the
+    ad. Words are compared on six letters, so that "comprensión" is not "compras"; a long
+    line about anything shares two everyday words ("requieren", "estudiantes") with a long
+    ad, so two are not enough, and one word of a phrase ("estudios similares") is not it."""
+    stems = _stems(line, 6)
+    if re.search(r"\d", line) or any(name and name <= stems for name in context.key):
+        return True
+    return len(stems & context.ad) >= 3
 
 
 def _lead_with(points: list[Point], lines: list[Line], emphasis: set[str]) -> list[Point]:
@@ -479,10 +594,21 @@ def _where(entry: Entry, words: dict, project: bool = False) -> str:
 _ADVERB = re.compile(r"^(?:\w+(?:ly|mente)|also|además|también),?\s+", re.IGNORECASE)
 
 
+_ALSO = frozenset(("also", "ademas", "tambien"))
+# Participles that open a line as a state, not a deed: "Involved in ..." reads "I was
+# involved in", never "I involved in"; such a line is quoted after a colon.
+_STATE = re.compile(
+    r"(?:involved|engaged|tasked|exposed|assigned|based|experienced|skilled|familiar|"
+    r"responsible|dedicated|committed|passionate|interested)\s+(?:in|on|with|to|for|at)\b",
+    re.IGNORECASE,
+)
+
+
 def _verb_led(line: str, language: str) -> bool:
     """Whether the line opens with a verb a frame can put after "I" ("Continuously improved
     ..." reads "I continuously improved ...")."""
-    return bullet_tense(_ADVERB.sub("", line), language) is not None
+    text = _ADVERB.sub("", line)
+    return not _STATE.match(text) and bullet_tense(text, language) is not None
 
 
 def _lower_first(line: str) -> str:
@@ -510,6 +636,14 @@ class _Frames:
 def _fill(frame: str, line: str, where: str = "", terms: list[str] | None = None,
           language: str = "en") -> str:  # fmt: skip
     text = _lower_first(line)
+    # "There, I also {fact}" with a line that opens "Also created ...": one "also".
+    opening = re.match(r"(\w+),?\s+", text)
+    if (
+        opening
+        and fold(opening.group(1)) in _ALSO
+        and re.search(rf"\b{opening.group(1)}\b", frame, re.IGNORECASE)
+    ):
+        text = _lower_first(text[opening.end() :])
     return frame.format(term=join(terms or [], language), where=where, fact=text, line=text)
 
 
@@ -582,7 +716,8 @@ def _skills_named(
             continue
         if any(fold(surface) in s or s in fold(surface) for s in shown):
             continue
-        name = spelling(surface, [skills_text, *texts])
+        # The ad's spelling mid-sentence ("user research"), not a skills list's capitals.
+        name = _ad_spelling(surface, texts[0], "\n".join([skills_text, *texts[1:]]))
         if fold(name) not in {fold(n) for n in listed}:
             listed.append(name)
         if len(listed) == 4:
@@ -716,7 +851,9 @@ def _opening(
     others = [o for o in dict.fromkeys(_organisation(r) for r in roles) if o and o not in named]
     if others:
         shown = others[:MAX_OTHER_EMPLOYERS]
-        sentences.append(words["worked_also"].format(orgs=join(shown, language)))
+        # "also" only after a sentence that named where the person works.
+        key = "worked_also" if chosen is not None else "worked_at"
+        sentences.append(words[key].format(orgs=join(shown, language)))
     return sentences
 
 
@@ -782,16 +919,22 @@ def write_cover_letter(
     if emphasis:
         points = _lead_with(points, lines, emphasis)
     used = {p.line for p in points}
+    # The skills the ad asks for; a degree ("estudios universitarios") or a language says
+    # nothing about what a line of work is about.
+    names = [n for t in terms or [] if t.category not in ("degree", "language")
+             for n in (t.text, *t.aliases)]  # fmt: skip
+    # A word of the role applied for stands alone: a design line speaks for a designer.
+    role = [{w[:6]} for w in _content_words(position) if len(w) > 3 and w not in _TITLE_FILLER]
+    context = _Context(_stems(f"{position}\n{ad_text}", 6), [_stems(n, 6) for n in names] + role)
     if len(points) < MAX_ARGUED:
         # Few requirements shown in the roles: the CV's measurable results speak too, from
         # roles not quoted yet.
         quoted = [p.entry for p in points]
         spare = [line for line in lines if not any(line.entry is e for e in quoted)]
-        points += _results(spare, used, f"{position}\n{ad_text}", MAX_ARGUED - len(points))
+        points += _results(spare, used, context, MAX_ARGUED - len(points))
         used |= {p.line for p in points}
     # Each paragraph takes further lines of its role, in turns, until the evidence is long
     # enough or the roles have nothing left to quote.
-    context = _stems(f"{position}\n{ad_text}")
     budget = EVIDENCE_WORDS - sum(len(p.line.split()) + FRAME_WORDS for p in points)
     while budget > 0:
         added = 0
@@ -801,7 +944,7 @@ def write_cover_letter(
             added += _follow_up(point, lines, used, rest, [p.entry for p in points], context)
             # A requirement argued in a follow-up is not argued again.
             said = {fold(t) for _line, terms in point.follows for t in terms}
-            rest = [p for p in rest if fold(p.terms[0]) not in said]
+            rest = [p for p in rest if not _argued_already(fold(p.terms[0]), said)]
         if not added:
             break
         budget -= added

@@ -586,7 +586,17 @@ def _rewrite_summary(
         if found and not known and " " not in found and len(found) <= 8:
             found = ""  # an everyday word ("user") the ad happened to use
         if found and fold(found) not in {fold(s) for s in skills}:
-            skills.append(sentence_spelling(found, [text]))
+            # The ad's spelling mid-sentence ("Python", "data warehousing") where it writes
+            # the skill; the CV's otherwise, a heading's capitals lowered.
+            spelled = spelling(found, [job_description])
+            if spelled == found or len(found) <= 5 and found.isupper() and not spelled.isupper():
+                # An acronym keeps its capitals: an ad's "the rest" is not "REST".
+                spelled = sentence_spelling(found, [text])
+            if spelled.isupper() and len(spelled) > 5:
+                spelled = display_name(spelled)  # a heading's capitals: "INGLÉS" is "Inglés"
+            if spelled.islower() and fold(term.text) == fold(found) and is_named_skill(term.text):
+                spelled = term.text  # a tool's own name: "Python", not the CV's "python"
+            skills.append(spelled)
         if len(skills) == 3:
             break
     years = years_of_experience(document)
@@ -597,27 +607,31 @@ def _rewrite_summary(
     highlight = ""
     if experience:
         # The strongest line for this job (or for what the user asked to emphasise), in the
-        # CV's own words: a recruiter keeps a summary that shows one result.
-        bullets = [
-            re.sub(r"\s+", " ", b).strip()
+        # CV's own words: a recruiter keeps a summary that shows one result. Only a line that
+        # records the person's work, by the letter's classifier (a list of tools or a line
+        # about the employer is no evidence), one sentence of it, without a heading label.
+        from cvimprover.cv.cover_letter import action_lines  # the letter imports this module
+
+        lines = [
+            line
             for e in experience.entries
-            for b in e.bullets
-            if 3 <= len(b.split()) <= 35
+            for line in action_lines(e.bullets, language)
+            if 3 <= len(line.split()) <= 35
             # A line the user may still reject as rewritten is not quoted in its new words:
             # the highlight is a line exactly as the CV wrote it.
-            and (not source_text or re.sub(r"\s+", " ", b).strip() in source_text)
+            and (not source_text or line in re.sub(r"[ \t]+", " ", source_text))
         ]
         # What the user asked to emphasise leads; otherwise the job's terms decide, and with
         # no line showing them, the CV's best measurable result.
-        scored = [b for b in bullets if _bullet_score(b, [], emphasis) > 1] if emphasis else []
-        pool, weigh = (scored, []) if scored else (bullets, terms)
+        scored = [b for b in lines if _bullet_score(b, [], emphasis) > 1] if emphasis else []
+        pool, weigh = (scored, []) if scored else (lines, terms)
         best = max(pool, key=lambda b: _bullet_score(b, weigh, emphasis), default="")
         if best and _bullet_score(best, weigh, emphasis) > 1:
             highlight = best
         elif not scored:
             # The measurable result closest to the ad's words.
             context = _content_stems(ad_context)
-            results = [b for b in bullets if METRIC.search(b)]
+            results = [b for b in lines if METRIC.search(b)]
             highlight = max(results, key=lambda b: len(_content_stems(b) & context), default="")
     sentence = summary_opening(
         roles,

@@ -6,7 +6,15 @@ from __future__ import annotations
 
 import re
 
-from cvimprover.cv.cover_letter import company_in_ad, person_in_ad, spelling
+from cvimprover.cv.cover_letter import (
+    Point,
+    _choose,
+    _verb_led,
+    company_in_ad,
+    person_in_ad,
+    spelling,
+    write_cover_letter,
+)
 from cvimprover.cv.document import CVDocument, Entry, Section
 from cvimprover.cv.facts import invented_facts
 from cvimprover.cv.pipeline import JobTarget, improve
@@ -147,3 +155,98 @@ def test_who_i_am_names_the_title_closest_to_the_job() -> None:
     assert "There, I also exceeded the sales quota by 20% for 8 quarters." in letter
     assert "at Atom, I delivered 250 packages a day" in letter
     assert invented_facts(letter, cv, ad) == []
+
+
+def test_one_requirement_is_argued_once_under_one_name() -> None:
+    """ "roadmap" and "product roadmap" are one requirement, whether the ad lists both or
+    the CV's lines write one term two ways: the letter argues it once and spends its other
+    paragraphs on other evidence."""
+    role, other = Entry("Product Manager", "Acme"), Entry("Product Manager", "Globex")
+    points = [
+        Point(["roadmap"], "Owned the roadmap for billing", role, 3.0, requirement="Roadmap"),
+        Point(
+            ["product roadmap"],
+            "Ran interviews to guide the product roadmap",
+            other,
+            2.9,
+            requirement="Product roadmap",
+        ),  # fmt: skip
+        Point(
+            ["Roadmapping"], "Roadmapping for the mobile app", other, 2.8, requirement="Roadmap"
+        ),  # fmt: skip
+        Point(["analytics"], "Shipped an analytics dashboard", other, 1.0, requirement="Analytics"),
+    ]
+    chosen, rest = _choose(points, 3)
+    assert [p.terms for p in chosen] == [["roadmap"], ["analytics"]]
+    assert rest == []
+
+
+def test_a_heading_label_is_not_quoted_as_part_of_the_line() -> None:
+    """ "Server Administration: Managed two servers ..." is quoted from "managed": the label
+    would read as a broken sentence, but it still says which requirement the line shows."""
+    cv = (
+        "Kim Ito\nkim@example.com\n\nEXPERIENCE\nResearch Assistant — Texas Lab | 2016 - 2023\n"
+        "- Server Administration: Managed two high-end servers for 40 researchers\n"
+        "- Database Management: Managed the MySQL database and its nightly backups\n"
+    )
+    ad = "Systems Engineer\nRequirements: server administration, MySQL and backups."
+    target = JobTarget("Systems Engineer", "", "3-5", job_description=ad)
+    letter = improve(cv.encode(), "cv.txt", target).cover_letter
+    assert "managed two high-end servers for 40 researchers" in letter, letter
+    assert "I managed the MySQL database" in letter
+    assert "Administration" not in letter and "Management:" not in letter
+
+
+def test_a_line_about_something_else_is_not_padding() -> None:
+    """Without a requirement, a line is quoted only when it touches the job: a number, a key
+    term in full, a word of the role. A teaching line sharing two everyday words with a
+    logistics ad is left out, and the letter says less."""
+    cv = (
+        "Ana Gil\nana@example.com\n\nEXPERIENCIA\n"
+        "Coordinadora de logística — Carvajal | 2015 - 2023\n"
+        "- Coordiné la logística de transporte de carga con 30 transportistas\n"
+        "Profesora — British Council | 2010 - 2015\n"
+        "- Proporcionar apoyo a los estudiantes que requieren atención adicional en clase\n"
+    )
+    ad = (
+        "Técnico de logística\nRequisitos: logística, transporte y estudios similares. Se "
+        "requiere experiencia. Valoramos estudiantes en prácticas."
+    )
+    target = JobTarget("Técnico de logística", "", "3-5", job_description=ad)
+    letter = improve(cv.encode(), "cv.txt", target).cover_letter
+    assert "coordiné la logística de transporte" in letter
+    assert "apoyo a los estudiantes" not in letter, letter
+
+
+def test_lines_read_as_sentences_in_their_frames() -> None:
+    """A line opening "Also" in a frame that says "also" says it once; "Involved in ..." is
+    no deed to put after "I"; a sentence opening "It ..." is quoted with the one it points
+    back to, never alone."""
+    cv = (
+        "Lee Park\nlee@example.com\n\nEXPERIENCE\nData Engineer — Acme | 2016 - 2023\n"
+        "- Built a Kafka pipeline that feeds 12 dashboards\n"
+        "- Also created a Kafka schema registry for 30 teams\n"
+        "- Involved in Kafka capacity planning for 4 data centres\n"
+        "- Designed a Kafka deduplication job. It cut storage by 40%\n"
+    )
+    ad = "Data Engineer\nRequirements: Kafka, capacity planning and data pipelines."
+    target = JobTarget("Data Engineer", "", "3-5", job_description=ad)
+    letter = improve(cv.encode(), "cv.txt", target).cover_letter
+    assert not re.search(r"\balso also\b", letter, re.IGNORECASE), letter
+    # (The rewrite turns a whole "Involved in" bullet into "Contributed to"; a later
+    # sentence of a bullet keeps it, and the letter must not put it after "I".)
+    assert not _verb_led("Involved in features such as A/B testing", "en")
+    assert _verb_led("Continuously improved the architecture", "en")
+    assert letter.count("It cut storage by 40%") == 1
+    assert "deduplication job. It cut storage by 40%" in letter
+
+
+def test_also_only_after_a_sentence_that_said_where() -> None:
+    """Roles without a title give no "who I am" sentence: the employers are then named
+    without "also", which would point back at nothing."""
+    roles = [Entry("", "Google LLC", "2019 - 2022"), Entry("", "Acme", "2016 - 2019")]
+    document = CVDocument(sections=[Section("experience", "Experience", entries=roles)])
+    target = JobTarget("Office Assistant", "", "", job_description="Office work at Initech.")
+    letter = write_cover_letter(document, [], target, "en")
+    assert "I have worked at Google LLC and Acme." in letter, letter
+    assert "also worked" not in letter

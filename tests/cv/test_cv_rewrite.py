@@ -150,3 +150,27 @@ def test_a_bullet_that_names_the_work_keeps_its_first_word() -> None:
         "Desarrollé"
     )
     assert improve_bullet("Design and build dashboards", "en", "past")[0].startswith("Designed")
+
+
+def test_summary_quotes_one_line_of_work_not_a_tool_list() -> None:
+    """The summary's evidence is the strongest line that records the person's work, by the
+    letter's classifier: a bare list of tools names more of the ad's terms but shows
+    nothing done; a heading label and a bullet's second sentence are left out. Two or three
+    sentences, the skills in the ad's spelling."""
+    cv = (
+        "Ana Ruiz\nana@example.com\n\nEXPERIENCE\nBackend Engineer — Acme | 2017 - 2023\n"
+        "- Python Django PostgreSQL Kubernetes\n"
+        "- Platform Work: Moved 40 Python services to Kubernetes. The move took a year\n"
+        "- Answered support tickets\n\nSKILLS\ndata warehousing, python\n"
+    )
+    ad = "Backend Engineer\nWe use Python, Django, Kubernetes and Data Warehousing daily."
+    document = parse_cv(normalise_text(cv))
+    terms = job_terms("Backend Engineer", ad)
+    improved, _ = rewrite(document, terms, position="Backend Engineer", industry="",
+                          job_description=ad)  # fmt: skip
+    opening = improved.section("summary").text.split("\n")[0]
+    assert "Moved 40 Python services to Kubernetes." in opening, opening
+    assert "Django PostgreSQL" not in opening and "Platform Work" not in opening
+    assert "The move took a year" not in opening
+    assert opening.startswith("Backend Engineer with six years of experience at Acme.")
+    assert "Python" in opening.split(".")[-2] and "python" not in opening

@@ -132,6 +132,7 @@ LETTER = {
     "at": " at {org}",
     # A job title keeps its capitals mid-sentence ("I am a Senior Product Designer").
     "title_lowered": False,
+    "worked_at": "I have worked at {orgs}.",
     "worked_also": "I have also worked at {orgs}.",
     "fit": "Below are the parts of your ad where my record speaks most directly.",
     "verb_frames": [

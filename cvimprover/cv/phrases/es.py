@@ -128,6 +128,7 @@ LETTER = {
     "at": " en {org}",
     # A job title is lowered mid-sentence ("Soy desarrollador de software").
     "title_lowered": True,
+    "worked_at": "He trabajado en {orgs}.",
     "worked_also": "También he trabajado en {orgs}.",
     "fit": "Estos son los puntos de la oferta en los que mi trayectoria responde mejor.",
     "verb_frames": [
