@@ -331,8 +331,16 @@ def _unbullet_headers(lines: list[str]) -> list[str]:
     """Word lists mark every paragraph as a bullet, headers too: a dates line and the line
     just above it are a role's header, not achievements."""
     out = list(lines)
+    under_head = False  # the last plain line above is an undated head (an employer, a school)
     for index, line in enumerate(lines):
+        if line.strip() and not line.startswith("- "):
+            under_head = not find_dates(line)
         if line.startswith("- ") and (_is_date_line(line) or _dated_item(line[2:])):
+            out[index] = line[2:].strip()
+        elif line.startswith("- ") and under_head and _dated_fields(line[2:]):
+            # "First University, Town" over "- PhD in Physics | 2015 – 2019" and "- MSc in
+            # Physics | 2013 – 2014": posts or degrees listed as items under the employer or
+            # school, each with its dates after a bar, are headers of their own.
             out[index] = line[2:].strip()
         elif line.startswith("- ") or not _header_with_dates(line):
             continue
@@ -344,6 +352,16 @@ def _unbullet_headers(lines: list[str]) -> list[str]:
         if above.startswith("- ") and len(above) < 90 and not ends_sentence(above):
             out[index - 1] = above[2:].strip()
     return out
+
+
+def _dated_fields(text: str) -> bool:
+    """ "PhD in Physics | 2015 – 2019", "Project Officer, Research Unit | Oct 2007 – Jan
+    2008": a few words, then a bar and the dates closing the line."""
+    match = find_dates(text)
+    if not match or text[match.end() :].strip(" .)"):
+        return False
+    head = text[: match.start()].rstrip()
+    return head.endswith("|") and 1 <= len(head.split()) <= 14 and not ends_sentence(head[:-1])
 
 
 def _fielded(line: str) -> bool:
@@ -463,6 +481,18 @@ def parse_entries(
             # S.L.": the header line broke in the middle of a phrase.
             header[-1] = f"{header[-1]} {line}"
             continue
+        bar = header[-1].rfind(" | ") if header and _dated_fields(header[-1]) else -1
+        if (
+            bar > 0
+            and header[-1][:bar].endswith(",")
+            and not current.bullets
+            and not view.gap_before
+            and not find_dates(line)
+        ):
+            # "Project Officer, Department of Physics, | 2007 – 2008" over "Research
+            # Division": the field before the dates ended on a comma and goes on below.
+            header[-1] = f"{header[-1][:bar]} {line}{header[-1][bar:]}"
+            continue
         opens = header and entry_start_score(line, view.gap_before, header, gaps) > 1
         if dated_first and not find_dates(line) and not _fielded(line):
             opens = False  # a gap (a page break) before a detail does not open a role
@@ -569,8 +599,10 @@ def _with_group_head(header: list[str], previous: list[str]) -> list[str]:
     """A role printed under the previous role's group heading ("Freelancer" over each
     client; "University, Faculty | Collaborator" over each course taught): an entry whose
     first line is its dated line takes the undated lines the previous entry opened with."""
-    if not header or not find_dates(header[0]) or _is_date_line(header[0]):
+    if not header or not find_dates(header[0]):
         return header
+    if _is_date_line(header[0]) and not _dated_fields(header[0]):
+        return header  # dates alone ("2019 - 2021"), not a post named beside its dates
     head: list[str] = []
     for line in previous:
         if find_dates(line):
@@ -814,6 +846,23 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     word an employer, a town a place), on their shape ("Acme.- what Acme does" names an
     employer and describes it) and last on their order."""
     header = _rejoin_wrapped(header)
+    if (
+        len(header) == 2
+        and not find_dates(header[0])
+        and not ROLE_WORDS.search(header[0])
+        and _dated_fields(header[1])
+        and ", " in header[1]
+        and ROLE_WORDS.search(header[1].partition(", ")[0])
+        and kind == "experience"
+    ):
+        # "Acme Engineering, Town" over "Project Officer, Research Division | 2007 – 2008":
+        # the undated line heads the post listed under it: it is the employer (and its
+        # place), the dated line the post, whole, commas and all.
+        entry.organisation, entry.location = _employer_line(header[0])
+        match = find_dates(header[1])
+        entry.dates = match.group(0).strip()
+        entry.title = _strip_part(header[1][: match.start()])
+        return
     described = _described_employers(header)
     if described:
         names = [name for name, _ in described]
@@ -965,6 +1014,18 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     places += links
     if places:
         entry.location = ", ".join(places)
+
+
+def _employer_line(text: str) -> tuple[str, str]:
+    """ "Acme Engineering, Springfield, Ohio, USA" -> ("Acme Engineering", "Springfield,
+    Ohio, USA"): a line that names only the employer, its place closing it."""
+    name, *fields = [p for p in re.split(r"\s+[|—–·•]\s+", text) if p.strip()]
+    pieces = [p.strip() for p in name.split(", ") if p.strip()]
+    places: list[str] = []
+    while len(pieces) > 1 and _town(pieces[-1]):
+        places.insert(0, pieces.pop())
+    # "Google LLC | Mountain View, CA": a field after a bar is the place.
+    return ", ".join(pieces), ", ".join(p.strip() for p in [*places, *fields])
 
 
 _DURATION = re.compile(

@@ -8,7 +8,7 @@ import io
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from cvimprover.cv.dates import find_dates
+from cvimprover.cv.dates import find_dates, parse_period
 from cvimprover.cv.entries import build_section, entry_start_score, heading_kind, parse_entries
 from cvimprover.cv.extract import extract_document
 from cvimprover.cv.layout import Segment, _find_gutter
@@ -382,3 +382,64 @@ def test_roles_that_open_on_their_dated_line_keep_undated_details() -> None:
         ("Senior Data Scientist and Machine Learning Engineer", "BenevolentAI", "2018-2019"),
     ]
     assert entries[0].bullets[1] == "Led team using GCNNs to predict molecular properties"
+
+
+def test_a_post_held_in_several_periods_keeps_every_period() -> None:
+    # A teaching post held two academic years running, the periods parted by a comma.
+    lines = [
+        "Escuela Técnica de Valverde | Cádiz, España",
+        "Profesor asociado, Área de Redes | Septiembre 2016 - Junio 2017, Septiembre 2018 - "
+        "Junio 2019",
+    ]
+    (entry,) = parse_entries(lines)
+    assert entry.dates == "Septiembre 2016 - Junio 2017, Septiembre 2018 - Junio 2019"
+    period = parse_period(entry.dates, today=(2026, 1))
+    assert (period.start, period.end, period.current) == ((2016, 9), (2019, 6), False)
+    # The last period may still be running.
+    period = parse_period("Winter 2019 – 2020; Winter 2021 – present", today=(2026, 1))
+    assert (period.start, period.end, period.current) == ((2019, 1), (2026, 1), True)
+    # A comma followed by a place is not a second period.
+    assert find_dates("2015 - 2016, Madrid").group(0) == "2015 - 2016"
+
+
+def test_posts_listed_as_items_under_their_employer_or_school_are_entries() -> None:
+    # LaTeX academic CVs: the school or employer on one line, each degree or post as a list
+    # item with its dates after a bar, details as more items.
+    lines = [
+        "Northfield Polytechnic, Leeds, UK",
+        "- Ph.D. in Marine Acoustics | Oct 2015 – Jun 2019",
+        "- Thesis: Sound propagation in shallow estuaries",
+        "",
+        "- M.Sc. in Applied Physics | Sep 2013 – Sep 2014",
+        "- B.Sc. in Physics | Sep 2010 – Jun 2013",
+        "",
+        "Harbour Academy, York, UK",
+        "- A-levels in Maths and Physics | 2008 – 2010",
+        "- Graduated with honours.",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation, e.dates, e.location) for e in entries] == [
+        ("Ph.D. in Marine Acoustics", "Northfield Polytechnic", "Oct 2015 – Jun 2019", "Leeds, UK"),
+        ("M.Sc. in Applied Physics", "Northfield Polytechnic", "Sep 2013 – Sep 2014", "Leeds, UK"),
+        ("B.Sc. in Physics", "Northfield Polytechnic", "Sep 2010 – Jun 2013", "Leeds, UK"),
+        ("A-levels in Maths and Physics", "Harbour Academy", "2008 – 2010", "York, UK"),
+    ]
+    assert entries[0].bullets == ["Thesis: Sound propagation in shallow estuaries"]
+    assert entries[3].bullets == ["Graduated with honours."]
+    # A post whose name has commas, wrapped after its last comma: the line under it ends it.
+    lines = [
+        "Brightwater Surveys Group, Tulsa, Oklahoma, USA",
+        "- Field Assistant, Seismic Crew, | Mar 2011 – Oct 2012",
+        "Northern Basin Unit",
+        "- Logged survey lines every day.",
+    ]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Field Assistant, Seismic Crew, Northern Basin Unit",
+        "Brightwater Surveys Group",
+        "Tulsa, Oklahoma, USA",
+    )
+    assert entry.bullets == ["Logged survey lines every day."]
+    # Bullets that merely end on a year stay achievements.
+    lines = ["Analyst | Acme | 2019 – 2021", "- Cut costs by a third | 2020", "- Led audits"]
+    assert len(parse_entries(lines)) == 1
