@@ -76,6 +76,19 @@ def heading_kind(line: str) -> str | None:
             joined = len(words) > size and words[size] in _QUALIFIER_JOINS
             if kind in ("experience", "education", "projects", "certifications") and joined:
                 return kind
+        # "Relevant Work Experience", "ADDITIONAL EXPERIENCE": a known heading qualified in
+        # front. A one-word heading so qualified counts only when printed like a heading
+        # (capitals, a colon): "Physical Education" in title case may be a subject.
+        for size in (2, 1):
+            kind = table.get(" ".join(words[-size:]))
+            if (
+                kind in ("experience", "education", "projects")
+                and len(words) - size <= 2
+                and (size == 2 or text.isupper() or stripped.endswith(":"))
+                and not ROLE_WORDS.search(text)
+                and not ORG_WORDS.search(text)
+            ):
+                return kind
     # Letter-spaced headings ("E X P E R I E N C E") lose their word gaps in extraction.
     squashed = key.replace(" ", "")
     if re.fullmatch(r"(?:\S ){2,}\S", key) or text.isupper():
@@ -794,12 +807,32 @@ def _header_parts(text: str) -> list[str]:
         elif part:
             parts.append(part)
     parts = [_strip_part(p) for p in parts if _strip_part(p)]
+    parts = _join_organisation_units(parts, text)
     if len(parts) == 1 and ", " in parts[0] and not is_place(parts[0]):
         # "Analyst, Acme": a comma separates title and employer only when nothing else does.
         parts = [p.strip() for p in parts[0].split(", ") if p.strip()]
         if len(parts) > 2:
             parts = [parts[0], parts[1], ", ".join(parts[2:])]
     return parts
+
+
+def _join_organisation_units(parts: list[str], text: str) -> list[str]:
+    """ "Government of Ontario – Ministry of Culture", "State University – School of
+    Business": an organisation and its unit, parted by a dash, both named by organisation
+    words and neither naming a role, are one employer."""
+    out: list[str] = []
+    for part in parts:
+        previous = out[-1] if out else ""
+        if (
+            previous
+            and any(f"{previous}{dash}{part}" in text for dash in (" – ", " - ", " — "))
+            and all(ORG_WORDS.search(p) and not ROLE_WORDS.search(p) for p in (previous, part))
+        ):
+            dash = next(d for d in (" – ", " - ", " — ") if f"{previous}{d}{part}" in text)
+            out[-1] = f"{previous}{dash}{part}"
+        else:
+            out.append(part)
+    return out
 
 
 # The school's name starts at its keyword, or at a word that qualifies a school before it

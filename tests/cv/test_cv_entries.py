@@ -443,3 +443,47 @@ def test_posts_listed_as_items_under_their_employer_or_school_are_entries() -> N
     # Bullets that merely end on a year stay achievements.
     lines = ["Analyst | Acme | 2019 – 2021", "- Cut costs by a third | 2020", "- Led audits"]
     assert len(parse_entries(lines)) == 1
+
+
+def test_known_headings_qualified_in_front_are_headings() -> None:
+    assert heading_kind("Relevant Work Experience") == "experience"
+    assert heading_kind("ADDITIONAL EXPERIENCE") == "experience"
+    assert heading_kind("Continuing Education:") == "education"
+    # A subject, a post or an employer that ends on a heading word is no heading.
+    assert heading_kind("Physical Education") is None
+    assert heading_kind("Director of Education") is None
+    assert heading_kind("Ministry of Education") is None
+    # Courses under "Professional Development", each with its school and dates, are studies.
+    document = parse_cv(
+        "Rosa Lind\nrosa.lind@example.org\n\nProfessional Development\n"
+        "Lakeside College – Faculty of Law September 2021 – Present\n"
+        "Certificate in Mediation\n"
+        "Northgate Institute Spring 2019\n"
+        "Negotiation for Managers\n"
+    )
+    section = document.section("education")
+    assert [(e.title, e.organisation, e.dates) for e in section.entries] == [
+        (
+            "Certificate in Mediation",
+            "Lakeside College – Faculty of Law",
+            "September 2021 – Present",
+        ),
+        ("Negotiation for Managers", "Northgate Institute", "Spring 2019"),
+    ]
+
+
+def test_an_organisation_and_its_unit_parted_by_a_dash_are_one_employer() -> None:
+    lines = [
+        "Policy Intern Winter 2020",
+        "City Council of Halden – Department of Transport (Halden, Norway)",
+        "- Mapped bus routes.",
+    ]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Policy Intern",
+        "City Council of Halden – Department of Transport",
+        "Halden, Norway",
+    )
+    # A role and its employer parted by a dash stay apart.
+    (entry,) = parse_entries(["Data Analyst – Acme Labs | 2019 – 2021"])
+    assert (entry.title, entry.organisation) == ("Data Analyst", "Acme Labs")
