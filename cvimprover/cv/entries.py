@@ -792,8 +792,14 @@ def _header_parts(text: str) -> list[str]:
             and not is_place(part)
             and ROLE_WORDS.search(part)
             # With the employer on a line of its own, a title is parted only from a long
-            # phrase after it ("Ph.D. (Life Sciences), Graduate School of ... 'thesis'").
-            and (not employer_elsewhere or len(part.partition(", ")[2].split()) > 8)
+            # phrase after it ("Ph.D. (Life Sciences), Graduate School of ... 'thesis'")
+            # or from a unit of the employer ("B.A. (History), Department of History").
+            and (
+                not employer_elsewhere
+                or len(part.partition(", ")[2].split()) > 8
+                or ORG_WORDS.search(part.partition(", ")[2])
+                and not ROLE_WORDS.search(part.partition(", ")[2])
+            )
             # "Universidad de Buenos Aires, Facultad de Ingeniería": an employer and its
             # department, not a title and its employer.
             and not (
@@ -1047,6 +1053,35 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     places += links
     if places:
         entry.location = ", ".join(places)
+    if kind == "education":
+        _field_after_degree(entry, original)
+
+
+def _field_after_degree(entry: Entry, text: str) -> None:
+    """ "Doctor of Philosophy, Computer Science, Northgate University, Town": what sits
+    between the degree and the school is the field studied; it goes with the degree."""
+    if not entry.title or not entry.organisation or "," in entry.title:
+        return
+    match = re.search(
+        rf"{re.escape(entry.title)}, (?P<field>[^,|\n]{{2,50}}), (?P<next>[^,|\n]+)", text
+    )
+    if not match:
+        return
+    field = match.group("field").strip()
+    if (
+        ORG_WORDS.search(field)
+        or ROLE_WORDS.search(field)
+        or re.search(r"\d", field)
+        or not ORG_WORDS.search(match.group("next"))
+        or not entry.organisation.replace(f"{field}, ", "", 1).startswith(
+            match.group("next").strip()
+        )
+    ):
+        return
+    entry.title = f"{entry.title}, {field}"
+    entry.organisation = entry.organisation.removeprefix(f"{field}, ")
+    pieces = [p for p in entry.location.split(", ") if p and p != field]
+    entry.location = ", ".join(pieces)
 
 
 def _employer_line(text: str) -> tuple[str, str]:

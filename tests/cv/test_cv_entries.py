@@ -487,3 +487,34 @@ def test_an_organisation_and_its_unit_parted_by_a_dash_are_one_employer() -> Non
     # A role and its employer parted by a dash stay apart.
     (entry,) = parse_entries(["Data Analyst – Acme Labs | 2019 – 2021"])
     assert (entry.title, entry.organisation) == ("Data Analyst", "Acme Labs")
+
+
+def test_the_field_between_a_degree_and_its_school_goes_with_the_degree() -> None:
+    lines = [
+        "Master of Arts, Medieval History, Kellford University, Bristol, UK 2016",
+        "Bachelor of Science, Geology, Kellford University, Bristol, UK 2014",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation) for e in entries] == [
+        ("Master of Arts, Medieval History", "Kellford University"),
+        ("Bachelor of Science, Geology", "Kellford University"),
+    ]
+    assert all("Bristol" in e.location for e in entries)
+    # A degree followed by its school and a town: nothing between them, nothing to move.
+    (entry,) = parse_entries(
+        ["B.Eng. in Robotics, Kellford University, Bristol 2012"], kind="education"
+    )
+    assert (entry.title, entry.organisation) == ("B.Eng. in Robotics", "Kellford University")
+
+
+def test_a_department_after_a_degree_is_not_part_of_the_degree() -> None:
+    lines = [
+        "Ostvik University, Norway",
+        "2015 : M.A. (Linguistics), Faculty of Humanities",
+        "2013 : B.A. (Phonetics), Department of Phonetics",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("M.A. (Linguistics)", "Ostvik University", "2015"),
+        ("B.A. (Phonetics)", "Ostvik University", "2013"),
+    ]
