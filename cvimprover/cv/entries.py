@@ -442,6 +442,11 @@ def parse_entries(
     # done): an undated line after a role's details is one more detail, never a new role.
     opening = next((line for line in texts if not line.startswith("- ")), "")
     dated_first = _is_header_date_line(opening) and not _is_date_line(opening)
+    # Entries that open on a line in capitals ("NORTHGATE UNIVERSITY | Leeds" over the
+    # degree and the faculty): an undated line opens an entry only when printed so.
+    caps_heads = _caps(opening) and not find_dates(opening) and not all(
+        _caps(t) for t in texts if not t.startswith("- ")
+    )
     for index, (line, view) in enumerate(zip(texts, views, strict=True)):
         if line.startswith("- "):
             if current is None:
@@ -509,6 +514,8 @@ def parse_entries(
         opens = header and entry_start_score(line, view.gap_before, header, gaps) > 1
         if dated_first and not find_dates(line) and not _fielded(line):
             opens = False  # a gap (a page break) before a detail does not open a role
+        if caps_heads and header and not find_dates(line):
+            opens = _caps(line) and any(map(find_dates, header))
         if header_has_dates and not find_dates(line) and prose and not (opens and view.gap_before):
             current.bullets.append(line)  # prose description under a role
             continue
@@ -529,6 +536,12 @@ _SMALL_WORDS = frozenset(
     {"a", "an", "and", "at", "de", "del", "el", "en", "for", "in", "la", "las", "los", "of"}
     | {"on", "the", "to", "y", "e", "und"}
 )
+
+
+def _caps(line: str) -> bool:
+    """A line whose words are printed in capitals (its dates and place aside)."""
+    head = re.split(r"\s+[|—–]\s+", line)[0]
+    return len(letters(head)) >= 4 and letters(head).isupper()
 
 
 def _title_case(line: str) -> bool:

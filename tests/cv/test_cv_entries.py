@@ -518,3 +518,22 @@ def test_a_department_after_a_degree_is_not_part_of_the_degree() -> None:
         ("M.A. (Linguistics)", "Ostvik University", "2015"),
         ("B.A. (Phonetics)", "Ostvik University", "2013"),
     ]
+
+
+def test_entries_that_open_on_a_line_in_capitals_keep_their_unit_line() -> None:
+    # Each study opens on its school in capitals; the faculty under the degree, with the
+    # grade beside it, is part of the study, not the next one.
+    lines = [
+        "UNIVERSIDAD DEL LITORAL | Santa Fe, Argentina",
+        "Doctorado en Química | Marzo 2018",
+        "Facultad de Ingeniería Química | Promedio: 9.1/10",
+        "Líneas de trabajo: catálisis y polímeros",
+        "INSTITUTO SUPERIOR DEL SUR | Rosario",
+        "Licenciatura en Química | Diciembre 2012",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Doctorado en Química", "UNIVERSIDAD DEL LITORAL", "Marzo 2018"),
+        ("Licenciatura en Química", "INSTITUTO SUPERIOR DEL SUR", "Diciembre 2012"),
+    ]
+    assert any("Facultad de Ingeniería Química" in b for b in entries[0].bullets)
