@@ -59,8 +59,9 @@ DATE_RANGE = re.compile(
     # "Aug 2015 - May 2016, Aug 2016 - May 2017": the same post held again in a later
     # period; the periods together are the entry's dates (the first is the one measured).
     rf"(?:\s*[,;]\s*(?:{_DATE}){_SEPARATOR}(?:{_DATE}|{_PRESENT_ALTERNATIVES})(?:\b|(?<=\.))(?![\d/]))*"
-    # "Summer 2013, 2014", "2015, 2017": the same thing again in later years.
-    r"|(?:\s*(?:,|and|y|&)\s*(?:19|20)\d\d(?![\d/.]))+)?",
+    # "Summer 2013, 2014", "2015, 2017", "Summer 2017, Summer 2018": the same thing again
+    # in later years.
+    rf"|(?:\s*(?:,|and|y|&)\s*(?:(?:{SEASONS})\s+)?(?:19|20)\d\d(?![\d/.]))+)?",
     re.IGNORECASE,
 )
 _PRESENT = re.compile(rf"^(?:{PRESENT_WORDS})$", re.IGNORECASE)

@@ -444,8 +444,10 @@ def parse_entries(
     dated_first = _is_header_date_line(opening) and not _is_date_line(opening)
     # Entries that open on a line in capitals ("NORTHGATE UNIVERSITY | Leeds" over the
     # degree and the faculty): an undated line opens an entry only when printed so.
-    caps_heads = _caps(opening) and not find_dates(opening) and not all(
-        _caps(t) for t in texts if not t.startswith("- ")
+    caps_heads = (
+        _caps(opening)
+        and not find_dates(opening)
+        and not all(_caps(t) for t in texts if not t.startswith("- "))
     )
     for index, (line, view) in enumerate(zip(texts, views, strict=True)):
         if line.startswith("- "):
@@ -499,6 +501,12 @@ def parse_entries(
             # S.L.": the header line broke in the middle of a phrase.
             header[-1] = f"{header[-1]} {line}"
             continue
+        again = _period_again(header, line) if not dated_first and not current.bullets else None
+        if again:
+            # "Winter 2018 – 2019 / Town" then "Winter 2019 – 2020 / Town" under one post:
+            # the post held again, not a post of its own (it names no title).
+            header[-1] = again
+            continue
         bar = header[-1].rfind(" | ") if header and _dated_fields(header[-1]) else -1
         if (
             bar > 0
@@ -536,6 +544,21 @@ _SMALL_WORDS = frozenset(
     {"a", "an", "and", "at", "de", "del", "el", "en", "for", "in", "la", "las", "los", "of"}
     | {"on", "the", "to", "y", "e", "und"}
 )
+
+
+def _period_again(header: list[str], line: str) -> str | None:
+    """The header's dated last line with the period of `line` added after its own, when
+    `line` repeats that line but for its dates (and the header has named the post above);
+    else None."""
+    if len(header) < 2 or any(map(find_dates, header[:-1])):
+        return None
+    last, here = find_dates(header[-1]), find_dates(line)
+    if not last or not here or last.group(0) == here.group(0):
+        return None
+    rest = (line[: here.start()] + line[here.end() :]).strip()
+    if rest and rest != (header[-1][: last.start()] + header[-1][last.end() :]).strip():
+        return None
+    return f"{header[-1][: last.end()]}, {here.group(0)}{header[-1][last.end() :]}"
 
 
 def _caps(line: str) -> bool:
@@ -985,6 +1008,24 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     rest = [p for p in parts if p is not title]
     organisation = next((p for p in rest if ORG_WORDS.search(p)), None)
     rest = [p for p in rest if p is not organisation]
+    first_line = _strip_part(header[0]) if header else ""
+    if (
+        title is None
+        and kind != "education"
+        and first_line in rest
+        and len(header) >= 2
+        and (organisation or not find_dates(header[1]) and len(rest) >= 2)
+        and not (organisation and organisation in header[0])
+        and "," not in first_line
+        and len(first_line.split()) <= 6
+    ):
+        # "Lift Attendant (Part-Time)" over "Chicopee Ski Club" over the dates: a line of
+        # its own above the employer's names the post, whatever words it uses.
+        title = first_line
+        rest = [p for p in rest if p != first_line]
+        if organisation is None and _strip_part(header[1]) in rest:
+            organisation = _strip_part(header[1])  # the employer's line right under it
+            rest = [p for p in rest if p != organisation]
     places = [p for p in rest if is_place(p) and not _named_by_acronym(p) or "/" in p and _town(p)]
     if title is None and rest and (organisation is None or len(places) < len(rest)):
         title = next((p for p in rest if p not in places), rest[0])

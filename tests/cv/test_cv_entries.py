@@ -537,3 +537,26 @@ def test_entries_that_open_on_a_line_in_capitals_keep_their_unit_line() -> None:
         ("Licenciatura en Química", "INSTITUTO SUPERIOR DEL SUR", "Diciembre 2012"),
     ]
     assert any("Facultad de Ingeniería Química" in b for b in entries[0].bullets)
+
+
+def test_a_post_held_again_stays_one_entry_titled_by_its_first_line() -> None:
+    # Title line, employer line, then one dated line per season worked.
+    lines = [
+        "Deckhand (Seasonal)",
+        "Lakeview Ferry Co-op",
+        "Summer 2017 / Bayfield, WI",
+        "Summer 2018 / Bayfield, WI",
+        "- Moored the ferry in all weather.",
+        "",
+        "Ticket Seller",
+        "Lakeview Ferry Co-op",
+        "Spring 2016 / Bayfield, WI",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates, e.location) for e in entries] == [
+        ("Deckhand (Seasonal)", "Lakeview Ferry Co-op", "Summer 2017, Summer 2018", "Bayfield, WI"),
+        ("Ticket Seller", "Lakeview Ferry Co-op", "Spring 2016", "Bayfield, WI"),
+    ]
+    # Entries that each open on their own dated line are still parted.
+    lines = ["2019 – 2021 | Analyst, Acme Ltd", "2017 – 2019 | Clerk, Globex"]
+    assert len(parse_entries(lines)) == 2
