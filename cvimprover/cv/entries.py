@@ -501,6 +501,22 @@ def parse_entries(
             # S.L.": the header line broke in the middle of a phrase.
             header[-1] = f"{header[-1]} {line}"
             continue
+        if (
+            dated_first
+            and len(header) == 1
+            and find_dates(header[0])
+            and not find_dates(line)
+            and not _fielded(line)
+            and len(line.split()) >= 4
+            and not _title_case(line)
+            and _mostly_lower(line)
+            and not re.search(r",\s*\|", header[0])
+        ):
+            # "Judge, Regional Science Fair | 2022" over "Scored posters in the physics
+            # track": under a role that opens on its dated line, a phrase in lower case
+            # says what was done; it is not the employer.
+            current.bullets.append(line)
+            continue
         again = _period_again(header, line) if not dated_first and not current.bullets else None
         if again:
             # "Winter 2018 – 2019 / Town" then "Winter 2019 – 2020 / Town" under one post:
@@ -559,6 +575,13 @@ def _period_again(header: list[str], line: str) -> str | None:
     if rest and rest != (header[-1][: last.start()] + header[-1][last.end() :]).strip():
         return None
     return f"{header[-1][: last.end()]}, {here.group(0)}{header[-1][last.end() :]}"
+
+
+def _mostly_lower(line: str) -> bool:
+    """A phrase, not a name: after its first word, at most a third of the words start with
+    a capital ("Scored posters in the physics track", not "Graduated as M.Sc. Media")."""
+    words = re.findall(r"[^\W\d_][\w.'’-]*", line)[1:]
+    return bool(words) and sum(w[0].isupper() for w in words) * 3 <= len(words)
 
 
 def _caps(line: str) -> bool:
@@ -804,7 +827,18 @@ ORG_WORDS = re.compile(
 )
 
 
+# Stands for ", " inside brackets while a header is split: "GreenLab (Department of
+# Physics, North Campus)" is one part, never parted at its comma.
+_BRACKETED_COMMA = ",\ue000"
+
+
 def _header_parts(text: str) -> list[str]:
+    """The header's parts, split at its separators; commas inside brackets part nothing."""
+    text = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(", ", _BRACKETED_COMMA), text)
+    return [part.replace(_BRACKETED_COMMA, ", ") for part in _split_parts(text)]
+
+
+def _split_parts(text: str) -> list[str]:
     parts: list[str] = []
     pieces: list[str] = []
     for part in _STRONG_SPLIT.split(_FIELD_LABEL.sub("", text)):
@@ -1003,8 +1037,13 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     links = [p for p in parts if _web_address(p) and named]
     parts = [p for p in parts if p not in links]
     # Each part goes where its words say it belongs; order decides only what they leave open.
-    title = next((p for p in parts if ROLE_WORDS.search(p) and not ORG_WORDS.search(p)), None)
-    title = title or next((p for p in parts if ROLE_WORDS.search(p)), None)
+    # Words in brackets qualify a part ("GreenLab (Department of Engineering)"): a role
+    # word there does not make the part a title.
+    unbracketed = {p: re.sub(r"\([^()]*\)", " ", p) for p in parts}
+    title = next(
+        (p for p in parts if ROLE_WORDS.search(unbracketed[p]) and not ORG_WORDS.search(p)), None
+    )
+    title = title or next((p for p in parts if ROLE_WORDS.search(unbracketed[p])), None)
     rest = [p for p in parts if p is not title]
     organisation = next((p for p in rest if ORG_WORDS.search(p)), None)
     rest = [p for p in rest if p is not organisation]

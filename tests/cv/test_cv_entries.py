@@ -560,3 +560,33 @@ def test_a_post_held_again_stays_one_entry_titled_by_its_first_line() -> None:
     # Entries that each open on their own dated line are still parted.
     lines = ["2019 – 2021 | Analyst, Acme Ltd", "2017 – 2019 | Clerk, Globex"]
     assert len(parse_entries(lines)) == 2
+
+
+def test_a_comma_or_a_role_word_inside_brackets_does_not_split_or_title_a_part() -> None:
+    lines = [
+        "Desarrollo de prototipos",
+        "SensLab (Departamento de Ingeniería Mecánica, EPS)",
+        "Date: Junio 2021 – Septiembre 2021 | Location: Bilbao, ES",
+        "- Montaje de placas de prueba.",
+    ]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Desarrollo de prototipos",
+        "SensLab (Departamento de Ingeniería Mecánica, EPS)",
+        "Bilbao, ES",
+    )
+
+
+def test_a_phrase_under_a_role_that_opens_on_its_dated_line_describes_it() -> None:
+    lines = [
+        "Session Chair, Northern Ecology Meeting, Tromsø, Norway | 2021",
+        "Chaired the session on alpine plant dispersal",
+        "Reviewer, Journal of Arctic Botany | 2019",
+        "Graduated as M.Sc. Plant Biology | 2018",
+    ]
+    entries = parse_entries(lines)
+    assert entries[0].title == "Session Chair"
+    assert entries[0].organisation == "Northern Ecology Meeting"
+    assert entries[0].bullets == ["Chaired the session on alpine plant dispersal"]
+    # A line of names (a degree, an employer) is no description.
+    assert "Graduated as M.Sc. Plant Biology" not in entries[1].bullets
