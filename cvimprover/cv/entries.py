@@ -835,7 +835,15 @@ _BRACKETED_COMMA = ",\ue000"
 def _header_parts(text: str) -> list[str]:
     """The header's parts, split at its separators; commas inside brackets part nothing."""
     text = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(", ", _BRACKETED_COMMA), text)
-    return [part.replace(_BRACKETED_COMMA, ", ") for part in _split_parts(text)]
+    parts: list[str] = []
+    for part in _split_parts(text):
+        if parts and re.match(r"[a-zà-ÿ]{4,} [a-zà-ÿ]", part) and f"{parts[-1]}, {part}" in text:
+            # "Regox, servicios informáticos": a piece in lower case after a comma says
+            # what the name before it is; it is part of that name.
+            parts[-1] = f"{parts[-1]}, {part}"
+        else:
+            parts.append(part)
+    return [part.replace(_BRACKETED_COMMA, ", ") for part in parts]
 
 
 def _split_parts(text: str) -> list[str]:
@@ -945,6 +953,8 @@ def _town(piece: str) -> bool:
         return True  # "Michigan State University, USA"
     if not text or (text.isupper() and len(text) > 2) or ORG_WORDS.search(text):
         return False
+    if text[:1].islower():
+        return False  # places are written with a capital
     return all(short_place(w.strip()) for w in text.split("/") if w.strip())
 
 
@@ -1198,7 +1208,7 @@ _DURATION = re.compile(
 _FACT_AFTER_SEMICOLON = re.compile(
     r"(?:;|,(?=\s*[A-Z][\w ]{1,25}:\s))\s*(?P<fact>[^;|\n:]{1,30}:\s*[^;|\n]+?)\s*(?=\||\n|$)"
 )
-_TRAILING_NOTE = re.compile(r",\s*(?P<place>[^,|\n]+),\s*(?P<note>[^,|\n]{2,25}\.)\s*$")
+_TRAILING_NOTE = re.compile(r",\s*(?P<place>[^,|\n]+),\s*(?P<note>[A-ZÀ-Ý][^,|\n]{1,24}\.)\s*$")
 
 # "Pulpos.- Punto de venta en la nube": an employer, then what it does (Spanish CVs).
 _DESCRIBED = re.compile(r"^(?P<name>[^|.]{1,40}?)\.-\s+(?P<what>[^|]+?)\s*(?=\||$)")

@@ -590,3 +590,17 @@ def test_a_phrase_under_a_role_that_opens_on_its_dated_line_describes_it() -> No
     assert entries[0].bullets == ["Chaired the session on alpine plant dispersal"]
     # A line of names (a degree, an employer) is no description.
     assert "Graduated as M.Sc. Plant Biology" not in entries[1].bullets
+
+
+def test_a_lower_case_phrase_after_a_name_belongs_to_the_name() -> None:
+    (entry,) = parse_entries(
+        ["2011 (6 meses) | Auxiliar de almacén, Trasmar, logística portuaria."]
+    )
+    # (The sentence's closing full stop is kept as printed.)
+    assert (entry.title, entry.organisation.rstrip(".")) == (
+        "Auxiliar de almacén",
+        "Trasmar, logística portuaria",
+    )
+    # A one-word name in lower case is a name of its own.
+    (entry,) = parse_entries(["Mar 2014–Abr 2016 | Fundadora, vendimia S.L."])
+    assert (entry.title, entry.organisation) == ("Fundadora", "vendimia S.L.")
