@@ -266,7 +266,14 @@ def _entry_kind(kind: str, heading: str, lines: list[str]) -> str:
         return "education"
     if kind == "other" and heading_kind(heading) is None and _tile_rows(lines) >= 2:
         return "projects"  # "WORK" over a grid of numbered portfolio tiles
-    if kind == "other" and heading_kind(heading) is None and _dated_blocks(lines[:3]) >= 1:
+    opens_with_post = bool(lines) and not find_dates(lines[0]) and any(
+        ln.startswith("- ") and _dated_fields(ln[2:]) for ln in lines[1:3]
+    )  # "Northern Society of Geologists, Leeds" over "- Member | 2015 – Present"
+    if (
+        kind == "other"
+        and heading_kind(heading) is None
+        and (_dated_blocks(lines[:3]) >= 1 or opens_with_post)
+    ):
         # Only when the section opens with a role: a dated line deep in free text (an
         # infographic's timeline) does not make the text a list of roles.
         return "experience"

@@ -604,3 +604,17 @@ def test_a_lower_case_phrase_after_a_name_belongs_to_the_name() -> None:
     # A one-word name in lower case is a name of its own.
     (entry,) = parse_entries(["Mar 2014–Abr 2016 | Fundadora, vendimia S.L."])
     assert (entry.title, entry.organisation) == ("Fundadora", "vendimia S.L.")
+
+
+def test_a_section_we_do_not_know_that_lists_posts_under_their_body_is_experience() -> None:
+    document = parse_cv(
+        "Ines Varga\nines.varga@example.org\n\n"
+        "EDUCATION\nBSc Geology, Kellford University, 2010\n\n"
+        "LEARNED SOCIETIES & OUTREACH\n"
+        "Northern Society of Field Geologists,\nYork, UK\n- Member | 2015 – Present\n"
+    )
+    section = next(s for s in document.sections if s.heading == "LEARNED SOCIETIES & OUTREACH")
+    assert section.kind == "experience"
+    (entry,) = section.entries
+    assert (entry.title, entry.dates) == ("Member", "2015 – Present")
+    assert entry.organisation.startswith("Northern Society of Field Geologists")
