@@ -1159,6 +1159,12 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     # "GPA: 3.5") that the header's lines ran into: a description is the role's first bullet.
     places = [p for p in rest if _place_like(p)]
     described = [p for p in rest if p not in places]
+    for part in list(described):
+        if _NOT_A_PLACE.search(part) and organisation and f"{organisation}, {part}" in original:
+            # "NVIDIA, Virtual Cell Team": the team printed right after its employer is
+            # the part of the employer the role served in.
+            organisation = entry.organisation = f"{organisation}, {part}"
+            described.remove(part)
     entry.bullets[:0] = described
     places += links
     if places:

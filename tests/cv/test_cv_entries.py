@@ -618,3 +618,12 @@ def test_a_section_we_do_not_know_that_lists_posts_under_their_body_is_experienc
     (entry,) = section.entries
     assert (entry.title, entry.dates) == ("Member", "2015 – Present")
     assert entry.organisation.startswith("Northern Society of Field Geologists")
+
+
+def test_a_team_printed_after_its_employer_is_part_of_the_employer() -> None:
+    (entry,) = parse_entries(["Platform Engineer, Globex, Payments Team | 2019 - 2021"])
+    assert (entry.title, entry.organisation) == ("Platform Engineer", "Globex, Payments Team")
+    # A team on a line of its own under the role describes it.
+    lines = ["Platform Engineer | Globex | 2019 - 2021", "Payments Team", "- Ran the ledger."]
+    (entry,) = parse_entries(lines)
+    assert entry.organisation == "Globex"
