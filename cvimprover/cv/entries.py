@@ -266,8 +266,10 @@ def _entry_kind(kind: str, heading: str, lines: list[str]) -> str:
         return "education"
     if kind == "other" and heading_kind(heading) is None and _tile_rows(lines) >= 2:
         return "projects"  # "WORK" over a grid of numbered portfolio tiles
-    opens_with_post = bool(lines) and not find_dates(lines[0]) and any(
-        ln.startswith("- ") and _dated_fields(ln[2:]) for ln in lines[1:3]
+    opens_with_post = (
+        bool(lines)
+        and not find_dates(lines[0])
+        and any(ln.startswith("- ") and _dated_fields(ln[2:]) for ln in lines[1:3])
     )  # "Northern Society of Geologists, Leeds" over "- Member | 2015 – Present"
     if (
         kind == "other"
@@ -560,7 +562,36 @@ def parse_entries(
             continue
         header.append(line)
     close()
-    return _group_roles(entries, printed)
+    entries = _group_roles(entries, printed)
+    if kind == "experience":
+        _follow_section_order(entries, printed)
+    return entries
+
+
+def _follow_section_order(entries: list[Entry], printed: list[str]) -> None:
+    """A section prints every header in one order ("Employer | Title | dates" or "Title |
+    Employer | dates"). Where the words of two or more headers show that order and none
+    goes against it, a header whose words say nothing (a "Barista" at "Blue Bottle") is
+    read in the same order."""
+    orders: list[tuple[Entry, bool, bool] | None] = []
+    for entry, text in zip(entries, printed, strict=False):
+        at_title, at_org = text.find(entry.title), text.find(entry.organisation)
+        if not entry.title or not entry.organisation or min(at_title, at_org) < 0:
+            orders.append(None)
+            continue
+        said = bool(ROLE_WORDS.search(entry.title) or ORG_WORDS.search(entry.organisation))
+        against = bool(ROLE_WORDS.search(entry.organisation) or ORG_WORDS.search(entry.title))
+        orders.append(
+            (entry, at_title < at_org, said and not against) if not (said and against) else None
+        )
+    shown = {title_first for item in orders if item and item[2] for title_first in [item[1]]}
+    if len(shown) != 1 or sum(1 for item in orders if item and item[2]) < 2:
+        return
+    (title_first,) = shown
+    for item in orders:
+        if item and not item[2] and item[1] != title_first:
+            entry = item[0]
+            entry.title, entry.organisation = entry.organisation, entry.title
 
 
 _SMALL_WORDS = frozenset(

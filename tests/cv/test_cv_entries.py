@@ -627,3 +627,23 @@ def test_a_team_printed_after_its_employer_is_part_of_the_employer() -> None:
     lines = ["Platform Engineer | Globex | 2019 - 2021", "Payments Team", "- Ran the ledger."]
     (entry,) = parse_entries(lines)
     assert entry.organisation == "Globex"
+
+
+def test_a_header_whose_words_say_nothing_is_read_in_the_sections_order() -> None:
+    # Employer first, then the post: the two headers with role words show the order.
+    lines = [
+        "Harbour Hotel | Night Manager | 2020 – 2023",
+        "- Ran the night shift.",
+        "Blue Kettle | Barista | 2018 – 2020",
+        "- Made coffee.",
+        "Grand Plaza Hotel | Receptionist Trainee | 2017 – 2018",
+        "- Checked guests in.",
+    ]
+    assert [(e.title, e.organisation) for e in parse_entries(lines)] == [
+        ("Night Manager", "Harbour Hotel"),
+        ("Barista", "Blue Kettle"),
+        ("Receptionist Trainee", "Grand Plaza Hotel"),
+    ]
+    # With nothing to learn the order from, the first field stays the title.
+    lines = ["Barista | Blue Kettle | 2018 – 2020", "- Made coffee."]
+    assert [(e.title, e.organisation) for e in parse_entries(lines)] == [("Barista", "Blue Kettle")]
