@@ -849,7 +849,7 @@ ROLE_WORDS = re.compile(
     re.IGNORECASE,
 )
 ORG_WORDS = re.compile(
-    r"\b(?:inc|ltd|llc|corp|corporation|company|gmbh|s\.?\s?a|s\.?a\.?s|s\.?l|ag|plc|"
+    r"\b(?:inc|ltd|llc|llp|corp|corporation|company|gmbh|s\.?\s?a|s\.?a\.?s|s\.?l|ag|plc|"
     r"group|university|universidad|universitat|universit[eé]|universidade|college|school|"
     r"escuela|colegio|institute|instituto|hospital|clinic|cl[ií]nica|bank|banco|agency|"
     r"agencia|studio|labs?|laboratory|foundation|fundaci[oó]n|center|centre|centro|ministry|"
@@ -1087,7 +1087,8 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     # Each part goes where its words say it belongs; order decides only what they leave open.
     # Words in brackets qualify a part ("GreenLab (Department of Engineering)"): a role
     # word there does not make the part a title.
-    unbracketed = {p: re.sub(r"\([^()]*\)", " ", p) for p in parts}
+    # "Boston, MA": a state's code is no M.A. degree.
+    unbracketed = {p: re.sub(r"\([^()]*\)|,\s*[A-Z]{2}\b\.?", " ", p) for p in parts}
     title = next(
         (p for p in parts if ROLE_WORDS.search(unbracketed[p]) and not ORG_WORDS.search(p)), None
     )
@@ -1315,12 +1316,18 @@ def _bracketed_place(organisation: str, placed: bool) -> tuple[str, list[str]]:
     return match.group("name").strip(), [match.group("place").strip()]
 
 
+# "Boston, MA", "Austin, TX": a town and its state's two-letter code.
+_TOWN_STATE = re.compile(r"[A-Z][\w.'’ -]+, [A-Z]{2}\.?")
+
+
 def _place_like(text: str) -> bool:
     """A place a role or a school is at: "Leeds", "Los Angeles, CA", "Remote", "Madrid
     (Spain)", "Florianópolis/Brasil.", "ME (VEMAC), São Paulo/Brasil." or a web address."""
     text = text.strip()
     if not text or not text[:1].isupper() and not _web_address(text):
         return False
+    if _TOWN_STATE.fullmatch(text):
+        return True
     if _named_by_acronym(text) or ROLE_WORDS.search(text) or _NOT_A_PLACE.search(text):
         return False
     if any(word in _tool_words() for word in re.findall(r"[\w+#.]+", text.lower())):

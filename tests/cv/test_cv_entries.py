@@ -647,3 +647,24 @@ def test_a_header_whose_words_say_nothing_is_read_in_the_sections_order() -> Non
     # With nothing to learn the order from, the first field stays the title.
     lines = ["Barista | Blue Kettle | 2018 – 2020", "- Made coffee."]
     assert [(e.title, e.organisation) for e in parse_entries(lines)] == [("Barista", "Blue Kettle")]
+
+
+def test_a_state_code_is_no_degree_and_a_partnership_is_an_employer() -> None:
+    lines = [
+        "Legal Secretary — Hale & Moore LLP, Worcester, MA",
+        "2016 – Present",
+        "- Filed briefs.",
+    ]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Legal Secretary",
+        "Hale & Moore LLP",
+        "Worcester, MA",
+    )
+    # Without a role word in the title, the parts still fall in their places.
+    (entry,) = parse_entries(["Paralegal — Hale & Moore LLP, Worcester, MA", "2016 – Present"])
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Paralegal",
+        "Hale & Moore LLP",
+        "Worcester, MA",
+    )
