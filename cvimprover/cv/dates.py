@@ -21,8 +21,8 @@ MONTHS = {
     "dec": 12, "december": 12, "dic": 12, "diciembre": 12,
 }  # fmt: skip
 PRESENT_WORDS = (
-    r"present|current|currently|now|today|ongoing|to date|actualidad|la actualidad|presente|hoy|"
-    r"actual|en curso|vigente|ahora|act\."
+    r"present|current|currently|now|today|ongoing|to date|date|actualidad|la actualidad|presente|"
+    r"hoy|actual|actualmente|en curso|vigente|ahora|act\.|a la fecha|la fecha"
 )
 # Seasons stand for a month range on student CVs ("Summer 2022"); the year is what counts.
 SEASONS = r"spring|summer|fall|autumn|winter|primavera|verano|oto[ñn]o|invierno"
@@ -143,6 +143,9 @@ def parse_period(text: str, today: tuple[int, int] | None = None) -> Period | No
         return None
     start_known = not _year_only(start_text)
     if end_text is None:
+        if re.match(r"(?:since|desde)\b", match.group(0), re.IGNORECASE):
+            # "Since 2020", "Desde marzo de 2021": begun then, still going on.
+            return Period(start, max(today, start), True, start_known, True)
         end = _point(match.group("start"), is_end=True)
         return Period(start, end or start, False, start_known, start_known)
     if _PRESENT.match(end_text.strip()):

@@ -668,3 +668,19 @@ def test_a_state_code_is_no_degree_and_a_partnership_is_an_employer() -> None:
         "Hale & Moore LLP",
         "Worcester, MA",
     )
+
+
+def test_open_ended_dates_in_every_wording_are_current() -> None:
+    today = (2026, 1)
+    for text in (
+        "2015 to date",
+        "Oct 2019 – Actualmente",
+        "Enero 2020 - a la fecha",
+        "Since March 2021",
+        "Desde 03/2021",
+    ):
+        period = parse_period(text, today)
+        assert period is not None and period.current, text
+        assert find_dates(f"Analista | {text}").group(0) == text
+    # A single date with nothing before it is a point in time, not an open period.
+    assert not parse_period("March 2021", today).current
