@@ -1066,7 +1066,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     original = text
     parts = _header_parts(text)
     match = _ROLE_AT.match(parts[0]) if kind == "experience" and len(parts) == 1 else None
-    if match and ROLE_WORDS.search(match.group("title")):
+    if match and (ROLE_WORDS.search(match.group("title")) or _named_employer(match)):
         parts = [match.group("title"), match.group("org")]
     if len(parts) == 1 and ROLE_WORDS.search(parts[0]):
         parts = _split_run_on(parts[0])
@@ -1230,6 +1230,18 @@ def _field_after_degree(entry: Entry, text: str) -> None:
     entry.organisation = entry.organisation.removeprefix(f"{field}, ")
     pieces = [p for p in entry.location.split(", ") if p and p != field]
     entry.location = ", ".join(pieces)
+
+
+def _named_employer(match: re.Match[str]) -> bool:
+    """ "Camarero en Restaurante El Faro": a post of a few words, then a proper name of two
+    or more capitalised words (or an organisation's word) after "en"/"at"."""
+    title, org = match.group("title"), match.group("org")
+    capitals = [w for w in org.split() if w[:1].isupper()]
+    return (
+        len(title.split()) <= 3
+        and title[:1].isupper()
+        and (len(capitals) >= 2 or bool(ORG_WORDS.search(org)))
+    )
 
 
 def _employer_line(text: str) -> tuple[str, str]:

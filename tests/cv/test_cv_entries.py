@@ -684,3 +684,12 @@ def test_open_ended_dates_in_every_wording_are_current() -> None:
         assert find_dates(f"Analista | {text}").group(0) == text
     # A single date with nothing before it is a point in time, not an open period.
     assert not parse_period("March 2021", today).current
+
+
+def test_spanish_post_en_employer_without_a_known_role_word() -> None:
+    lines = ["Camarera en Hostal Las Dunas", "Junio 2015 – Septiembre 2016", "- Atendí mesas."]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation) == ("Camarera", "Hostal Las Dunas")
+    # "en" before a lower-case field is part of the title.
+    (entry,) = parse_entries(["Camarera en temporada alta", "2014"])
+    assert entry.title == "Camarera en temporada alta"
