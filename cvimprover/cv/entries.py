@@ -592,6 +592,22 @@ def _follow_section_order(entries: list[Entry], printed: list[str]) -> None:
         if item and not item[2] and item[1] != title_first:
             entry = item[0]
             entry.title, entry.organisation = entry.organisation, entry.title
+    # "Cashier, Target" among "Night Manager, Harbour Hotel" headers: the comma the
+    # section puts between title and employer parts this one too.
+    between = {
+        text[text.find(e.title) + len(e.title) : text.find(e.organisation)].strip()
+        for item, text in zip(orders, printed, strict=False)
+        if item and item[2] and item[1]
+        for e in [item[0]]
+    }
+    if title_first and between == {","}:
+        for entry in entries:
+            if (
+                not entry.organisation
+                and ", " in entry.title
+                and not ROLE_WORDS.search(entry.title.partition(", ")[2])
+            ):
+                entry.title, _, entry.organisation = entry.title.partition(", ")
 
 
 _SMALL_WORDS = frozenset(
@@ -930,7 +946,7 @@ def _split_parts(text: str) -> list[str]:
             parts.append(part)
     parts = [_strip_part(p) for p in parts if _strip_part(p)]
     parts = _join_organisation_units(parts, text)
-    if len(parts) == 1 and ", " in parts[0] and not is_place(parts[0]):
+    if len(parts) == 1 and ", " in parts[0] and not _only_a_place(parts[0]):
         # "Analyst, Acme": a comma separates title and employer only when nothing else does.
         parts = [p.strip() for p in parts[0].split(", ") if p.strip()]
         if len(parts) > 2:
@@ -955,6 +971,17 @@ def _join_organisation_units(parts: list[str], text: str) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+def _only_a_place(text: str) -> bool:
+    """Whether a header's only part is a place ("Leeds, UK", "Toronto, Ontario"). A header
+    names a post or an employer, so three capitalised pieces ("Lifeguard, City Pool,
+    Bergen") or a name of three words after the comma ("Barista, Blue Bottle Coffee") are
+    fields, whatever their shape."""
+    if not is_place(text):
+        return False
+    pieces = text.split(", ")
+    return len(pieces) == 2 and len(pieces[1].split()) <= 2
 
 
 # The school's name starts at its keyword, or at a word that qualifies a school before it

@@ -693,3 +693,32 @@ def test_spanish_post_en_employer_without_a_known_role_word() -> None:
     # "en" before a lower-case field is part of the title.
     (entry,) = parse_entries(["Camarera en temporada alta", "2014"])
     assert entry.title == "Camarera en temporada alta"
+
+
+def test_comma_fields_are_a_post_and_its_employer_not_a_place() -> None:
+    # One-line list items: post, employer, town and year, none named by a known word.
+    section = build_section(
+        "experience",
+        "Experience",
+        ["- Lifeguard, Fjord Baths, Bergen, 2014", "- Deckhand, Nordlys Ferries, Oslo, 2013"],
+    )
+    assert [(e.title, e.organisation, e.location) for e in section.entries] == [
+        ("Lifeguard", "Fjord Baths", "Bergen"),
+        ("Deckhand", "Nordlys Ferries", "Oslo"),
+    ]
+    # "Cashier, Target" is read like the section's other "Title, Employer" headers.
+    lines = [
+        "Night Manager, Harbour Hotel",
+        "2020 – 2023",
+        "- Ran nights.",
+        "Shift Supervisor, Grand Plaza Hotel",
+        "2018 – 2020",
+        "- Ran shifts.",
+        "Cashier, Target",
+        "2016 – 2018",
+        "- Rang up.",
+    ]
+    assert [(e.title, e.organisation) for e in parse_entries(lines)][2] == ("Cashier", "Target")
+    # A header that is only a town and its region stays a place.
+    (entry,) = parse_entries(["Leeds, Yorkshire | 2019 – 2021"])
+    assert entry.location == "Leeds, Yorkshire" or entry.title == "Leeds, Yorkshire"
