@@ -836,12 +836,12 @@ _FIELD_LABEL = re.compile(
 
 def _strip_part(text: str) -> str:
     """Trim separators around a header part; a bracket goes only when it is unbalanced."""
-    text = text.strip(" |/-–—,·:♦⋄•◆")
+    text = text.strip(" |/-–—,·:♦⋄•◆`")
     while text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1].strip()
     while text.startswith("(") and text.count("(") > text.count(")"):
         text = text[1:].strip()
-    return text.strip(" |/-–—,·:♦⋄•◆")
+    return text.strip(" |/-–—,·:♦⋄•◆`")
 
 
 ROLE_WORDS = re.compile(
@@ -1091,7 +1091,8 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         entry.bullets.append(note.group("note"))
         text = text[: note.start("note")].rstrip(" ,")
     original = text
-    parts = _header_parts(text)
+    # Marks left around the dates ("`2019 - 2021`" from Markdown) are no part of the header.
+    parts = [part for part in _header_parts(text) if re.search(r"\w", part)]
     match = _ROLE_AT.match(parts[0]) if kind == "experience" and len(parts) == 1 else None
     if match and (ROLE_WORDS.search(match.group("title")) or _named_employer(match)):
         parts = [match.group("title"), match.group("org")]

@@ -722,3 +722,15 @@ def test_comma_fields_are_a_post_and_its_employer_not_a_place() -> None:
     # A header that is only a town and its region stays a place.
     (entry,) = parse_entries(["Leeds, Yorkshire | 2019 – 2021"])
     assert entry.location == "Leeds, Yorkshire" or entry.title == "Leeds, Yorkshire"
+
+
+def test_marks_left_around_dates_are_no_part_of_the_header() -> None:
+    # Markdown CVs print each period as inline code.
+    lines = ["`2019 - 2021`", "Harbour Pilot, Port of Tromsø", "Guided tankers into port."]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.dates) == (
+        "Harbour Pilot",
+        "Port of Tromsø",
+        "2019 - 2021",
+    )
+    assert entry.bullets == ["Guided tankers into port."]
