@@ -532,6 +532,24 @@ def parse_entries(
             # the post held again, not a post of its own (it names no title).
             header[-1] = again
             continue
+        if (
+            len(header) == 2
+            and not find_dates(header[0])
+            and _is_date_line(header[1])
+            and not dated_first
+            and not current.bullets
+            and not view.gap_before
+            and not find_dates(line)
+            and len(line) <= 80
+            and not ends_sentence(line)
+            and not _FACT_LINE.match(line)
+            and not any(map(find_dates, texts[index + 1 : index + 2]))
+        ):
+            # "Press Officer" / "2018 - 2020" / "Harbour Communications, Bergen": a line
+            # printed right under a title and its dates, with no dates of its own after it,
+            # names the employer; it does not open the next role.
+            header.append(line)
+            continue
         bar = header[-1].rfind(" | ") if header and _dated_fields(header[-1]) else -1
         if (
             bar > 0

@@ -734,3 +734,26 @@ def test_marks_left_around_dates_are_no_part_of_the_header() -> None:
         "2019 - 2021",
     )
     assert entry.bullets == ["Guided tankers into port."]
+
+
+def test_title_then_dates_then_employer_is_one_header() -> None:
+    lines = [
+        "Press Officer",
+        "`2018 - 2020`",
+        "Harbour Communications, Bergen",
+        "- Wrote releases.",
+        "Reporter",
+        "`2015 - 2018`",
+        "City Gazette, Oslo",
+        "- Covered council.",
+    ]
+    assert [(e.title, e.organisation, e.dates) for e in parse_entries(lines)] == [
+        ("Press Officer", "Harbour Communications", "2018 - 2020"),
+        ("Reporter", "City Gazette", "2015 - 2018"),
+    ]
+    # Titles and dates alone, one role after the other: the next title opens its role.
+    lines = ["Press Officer", "2018 - 2020", "Reporter", "2015 - 2018"]
+    assert [(e.title, e.dates) for e in parse_entries(lines)] == [
+        ("Press Officer", "2018 - 2020"),
+        ("Reporter", "2015 - 2018"),
+    ]
