@@ -436,15 +436,19 @@ def parse_entries(
     header: list[str] = []
     current: Entry | None = None
 
+    lone_item = False  # the entry's first bullet is a list of one item, right under it
+
     def close() -> None:
-        nonlocal current, header
+        nonlocal current, header, lone_item
         if current is not None:
             lines_read = _with_group_head(header, heads[-1] if heads else [])
             _fill_header(current, lines_read, kind)
+            if lone_item and kind != "projects":
+                _role_from_item(current)
             entries.append(current)
             printed.append(" ".join(header))
             heads.append(lines_read)
-        current, header = None, []
+        current, header, lone_item = None, [], False
 
     texts = _unbullet_headers([view.text for view in views])
     # Entries that open on their dated line ("Scientist, NIH | 2014-2016" over what was
@@ -462,6 +466,10 @@ def parse_entries(
         if line.startswith("- "):
             if current is None:
                 current = Entry()
+            if not current.bullets and header:
+                lone_item = not texts[index + 1 : index + 2] or not texts[index + 1].startswith(
+                    "- "
+                )
             current.bullets.append(line[2:].strip())
             continue
         if current is not None and current.bullets:
@@ -1288,6 +1296,28 @@ def _named_employer(match: re.Match[str]) -> bool:
         and title[:1].isupper()
         and (len(capitals) >= 2 or bool(ORG_WORDS.search(org)))
     )
+
+
+def _role_from_item(entry: Entry) -> None:
+    """ "`2018 - 2020`" / "Harbour Communications" / "- Press Officer": a header that names
+    only its employer, over a list of one short item, holds its post in that item."""
+    if not entry.bullets or bool(entry.title) == bool(entry.organisation):
+        return
+    item = entry.bullets[0]
+    if (
+        len(item.split()) > 6
+        or not item[:1].isupper()
+        or ends_sentence(item)
+        or re.search(r"[,:;]", item)
+        or find_dates(item)
+        or item.lower() in _tool_words()
+    ):
+        return
+    if entry.title and ROLE_WORDS.search(entry.title):
+        return  # the header names the post already
+    entry.organisation = entry.organisation or entry.title
+    entry.title = item
+    entry.bullets.pop(0)
 
 
 def _employer_line(text: str) -> tuple[str, str]:

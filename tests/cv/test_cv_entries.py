@@ -757,3 +757,28 @@ def test_title_then_dates_then_employer_is_one_header() -> None:
         ("Press Officer", "2018 - 2020"),
         ("Reporter", "2015 - 2018"),
     ]
+
+
+def test_a_post_listed_as_the_one_item_under_its_employer_is_the_title() -> None:
+    lines = [
+        "`2018 - 2020`",
+        "Harbour Communications",
+        "- Press Officer",
+        "Wrote releases for the port authority and local press.",
+        "",
+        "`2015 - 2018`",
+        "City Gazette",
+        "- Reporter",
+        "Covered council meetings.",
+    ]
+    entries = build_section("experience", "Experience", lines).entries
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Press Officer", "Harbour Communications", "2018 - 2020"),
+        ("Reporter", "City Gazette", "2015 - 2018"),
+    ]
+    assert entries[1].bullets == ["Covered council meetings."]
+    # Items that are achievements or tools stay bullets.
+    lines = ["Acme Logistics | 2019 - 2021", "- Cut delivery times by a fifth."]
+    assert parse_entries(lines)[0].bullets == ["Cut delivery times by a fifth."]
+    lines = ["Acme Logistics | 2019 - 2021", "- Python, SQL"]
+    assert parse_entries(lines)[0].bullets == ["Python, SQL"]
