@@ -84,6 +84,8 @@ def heading_kind(line: str) -> str | None:
             if (
                 kind in ("experience", "education", "projects")
                 and len(words) - size <= 2
+                # "AND EXPERIENCE": the second line of a wrapped heading, not a heading.
+                and words[0] not in _QUALIFIER_JOINS
                 and (size == 2 or text.isupper() or stripped.endswith(":"))
                 and not ROLE_WORDS.search(text)
                 and not ORG_WORDS.search(text)
@@ -159,6 +161,8 @@ def _unknown_heading(line: str, style: str, following: list[str], in_entries: bo
         return False
     if not re.fullmatch(r"[^\W\d_]+(?:[ &/-]+[^\W\d_]+){0,3}", core):
         return False
+    if core.split()[0].lower() in _QUALIFIER_JOINS:
+        return False  # "AND EXPERIENCE": the second line of a wrapped heading
     if style == "upper" and not (core.isupper() and len(letters(core)) >= 4):
         return False
     if style == "colon" and not text.endswith(":"):
@@ -534,7 +538,11 @@ def parse_entries(
             # says what was done; it is not the employer.
             current.bullets.append(line)
             continue
-        again = _period_again(header, line) if not dated_first and not current.bullets else None
+        again = (
+            _period_again(header, line)
+            if not dated_first and not current.bullets and not view.gap_before
+            else None
+        )
         if again:
             # "Winter 2018 – 2019 / Town" then "Winter 2019 – 2020 / Town" under one post:
             # the post held again, not a post of its own (it names no title).

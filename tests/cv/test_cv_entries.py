@@ -782,3 +782,17 @@ def test_a_post_listed_as_the_one_item_under_its_employer_is_the_title() -> None
     assert parse_entries(lines)[0].bullets == ["Cut delivery times by a fifth."]
     lines = ["Acme Logistics | 2019 - 2021", "- Python, SQL"]
     assert parse_entries(lines)[0].bullets == ["Python, SQL"]
+
+
+def test_the_tail_of_a_wrapped_heading_and_a_date_after_a_gap_open_nothing() -> None:
+    assert heading_kind("AND EXPERIENCE") is None
+    text = (
+        "Lena Ortiz\nlena.ortiz@example.org\n\nEDUCATION\nBA History, Kellford University, 2014\n"
+        "WORK EXPERIENCE\nClerk, Harbour Hotel, 2015 – 2016\nAWARDS\nAND PRIZES\n"
+        "Essay Prize, Kellford University Sep 2013\n- For an essay on ports.\n"
+    )
+    document = parse_cv(text)
+    assert [s.heading for s in document.sections if s.kind == "experience"] == ["WORK EXPERIENCE"]
+    # A date printed alone after a gap (a "last updated" line) is no second period.
+    lines = ["Colegio Sur", "Bachiller en Ciencias | 2009 – 2014", "", "Julio 2025"]
+    assert parse_entries(lines, kind="education")[0].dates == "2009 – 2014"
