@@ -895,7 +895,8 @@ ROLE_WORDS = re.compile(
     r"delegad[oa]|presidente|vicepresidente|"
     r"b\.?\s?s\.?c?|b\.?\s?a|m\.?\s?sc?|m\.?\s?a|mba|ph\.?\s?d|bachelor|master|m[aá]ster|"
     r"degree|diploma|licenciatura|licenciad[oa]|grado|doctorado|maestr[ií]a|ingenier[ií]a|"
-    r"bachiller|certificate|certificaci[oó]n|certification|course|curso|associate)\b",
+    r"bachiller|bachillerato|baccalaureate|a[ -]levels?|gcses?|"
+    r"certificate|certificaci[oó]n|certification|course|curso|associate)\b",
     re.IGNORECASE,
 )
 ORG_WORDS = re.compile(
@@ -1319,6 +1320,10 @@ def _role_from_item(entry: Entry) -> None:
         or re.search(r"[,:;]", item)
         or find_dates(item)
         or item.lower() in _tool_words()
+        # A post is named, its words capitalised ("Press Officer"), or by a role word; an
+        # achievement ("Wrote code") is neither.
+        or not ROLE_WORDS.search(item)
+        and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]{3,}", item))
     ):
         return
     if entry.title and ROLE_WORDS.search(entry.title):

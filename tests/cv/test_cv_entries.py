@@ -796,3 +796,26 @@ def test_the_tail_of_a_wrapped_heading_and_a_date_after_a_gap_open_nothing() -> 
     # A date printed alone after a gap (a "last updated" line) is no second period.
     lines = ["Colegio Sur", "Bachiller en Ciencias | 2009 – 2014", "", "Julio 2025"]
     assert parse_entries(lines, kind="education")[0].dates == "2009 – 2014"
+
+
+def test_school_leaving_qualifications_are_studies_titles() -> None:
+    section = build_section(
+        "education",
+        "Education",
+        [
+            "- BSc Geology, Kellford University, 2014",
+            "- A Levels in Maths and Chemistry, Harbour College, 2011",
+        ],
+    )
+    assert [(e.title, e.organisation) for e in section.entries] == [
+        ("BSc Geology", "Kellford University"),
+        ("A Levels in Maths and Chemistry", "Harbour College"),
+    ]
+    (entry,) = parse_entries(["Bachillerato de Ciencias, IES Sierra Sur, 2010"], kind="education")
+    assert entry.title == "Bachillerato de Ciencias"
+
+
+def test_a_lone_achievement_under_a_header_stays_a_bullet() -> None:
+    (entry,) = parse_entries(["Embedded Systems Team, Aug 2016 – May 2018", "- Wrote code"])
+    assert entry.title == "Embedded Systems Team"
+    assert entry.bullets == ["Wrote code"]
