@@ -22,12 +22,12 @@ MIN_ENTRIES = 0.939
 MAX_LINES_LOST = 0
 # Six CVs added to the tuned part later (ids ending -52 to -57: academic CVs and Markdown
 # CVs saved as DOCX, the kinds the fresh held-out part showed weak) have their own entry
-# floor at the level they reached: 42 of 52 entries (13 of 52 when they came in, 37 before
+# floor at the level they reached: 43 of 52 entries (13 of 52 when they came in, 37 before
 # issue 9). The CVs above are held to MIN_ENTRIES without them. Their contact fields (25 of
 # 30 when they came in: spelled-out e-mails, a link shown by its site's name, split
 # addresses) are all right now, so every tuned CV is held to MIN_CONTACT.
 LATER = re.compile(r"-5[2-7]$")
-MIN_ENTRIES_LATER = 0.80
+MIN_ENTRIES_LATER = 0.82
 # The two Spanish sidebar CVs that came in with their own, lower contact floor (3 and 2 of
 # their 5 fields right) reach every field now and are held to MIN_CONTACT like the rest.
 
