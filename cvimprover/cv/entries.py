@@ -76,6 +76,18 @@ def heading_kind(line: str) -> str | None:
             joined = len(words) > size and words[size] in _QUALIFIER_JOINS
             if kind in ("experience", "education", "projects", "certifications") and joined:
                 return kind
+    # "Proyectos independientes", "Experiencia relevante": a Spanish heading with its
+    # adjective after it, printed in small letters.
+    printed = text.split()
+    if (
+        len(words) == 2
+        and len(printed) == 2
+        and printed[0][:1].isupper()
+        and printed[1].islower()
+        and table.get(words[0]) in ("experience", "education", "projects")
+    ):
+        return table[words[0]]
+    if headingish and 2 <= len(words) <= 6:
         # "Relevant Work Experience", "ADDITIONAL EXPERIENCE": a known heading qualified in
         # front. A one-word heading so qualified counts only when printed like a heading
         # (capitals, a colon): "Physical Education" in title case may be a subject.
@@ -1266,6 +1278,15 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         entry.location = ", ".join(places)
     if kind == "education":
         _field_after_degree(entry, original)
+    if (
+        kind == "projects"
+        and entry.organisation
+        and ROLE_WORDS.search(entry.title)
+        and not ROLE_WORDS.search(entry.organisation)
+    ):
+        # "OpenTide (tide tables), Lead Developer": a project is named by its name; the
+        # role played in it stands where an employer would.
+        entry.title, entry.organisation = entry.organisation, entry.title
 
 
 def _field_after_degree(entry: Entry, text: str) -> None:
@@ -1412,6 +1433,8 @@ def _bracketed_place(organisation: str, placed: bool) -> tuple[str, list[str]]:
     match = re.fullmatch(r"(?P<name>.*\S)\s*\((?P<place>[^()]+)\)", organisation)
     if not match or match.group("place").isupper() or not _place_like(match.group("place")):
         return organisation, []
+    if re.search(r"[a-z][A-Z]", match.group("place")) and "," not in match.group("place"):
+        return organisation, []  # "(OpenWIM)", "(KarrotPay)": a short name, capitals inside
     if placed and "," not in match.group("place"):
         return organisation, []
     return match.group("name").strip(), [match.group("place").strip()]

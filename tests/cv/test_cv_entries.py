@@ -819,3 +819,21 @@ def test_a_lone_achievement_under_a_header_stays_a_bullet() -> None:
     (entry,) = parse_entries(["Embedded Systems Team, Aug 2016 – May 2018", "- Wrote code"])
     assert "Embedded Systems Team" in (entry.title, entry.organisation)
     assert entry.bullets == ["Wrote code"]
+
+
+def test_spanish_heading_with_its_adjective_after_it() -> None:
+    assert heading_kind("Proyectos independientes") == "projects"
+    assert heading_kind("Experiencia relevante") == "experience"
+    # A title in capitals is no heading for it.
+    assert heading_kind("Proyectos Ágiles") is None
+
+
+def test_a_project_is_named_by_its_name_and_its_role_stands_apart() -> None:
+    (entry,) = parse_entries(
+        ["2019– TideCharts for Sailors(TideKit), Lead Developer."], kind="projects"
+    )
+    assert entry.title == "TideCharts for Sailors(TideKit)"
+    assert entry.organisation.rstrip(".") == "Lead Developer"
+    # An employer's place in brackets still goes to the location.
+    (entry,) = parse_entries(["Analyst, Globex (Bilbao, España) | 2019 – 2021"])
+    assert (entry.organisation, entry.location) == ("Globex", "Bilbao, España")
