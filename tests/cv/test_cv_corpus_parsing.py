@@ -15,10 +15,10 @@ CORPUS = ROOT / "tests" / "corpus" / "cvs"
 # parser improves, never lower them to make a change pass.
 MIN_CONTACT = 1.0
 # Entries: 95.8 % on the 36 CVs the entry work was tuned on; 87.6 % (268 of 306) on the 48
-# tuned CVs after the corpus was split afresh (CVs held out until then are tuned now); 94.0 %
-# (296 of 315) after the layout rules of issue 9 (posts listed under their employer, dates
+# tuned CVs after the corpus was split afresh (CVs held out until then are tuned now); 94.3 %
+# (297 of 315) after the layout rules of issue 9 (posts listed under their employer, dates
 # on either margin, periods held again, section order).
-MIN_ENTRIES = 0.939
+MIN_ENTRIES = 0.942
 MAX_LINES_LOST = 0
 # Six CVs added to the tuned part later (ids ending -52 to -57: academic CVs and Markdown
 # CVs saved as DOCX, the kinds the fresh held-out part showed weak) have their own entry
