@@ -21,8 +21,8 @@ MONTHS = {
     "dec": 12, "december": 12, "dic": 12, "diciembre": 12,
 }  # fmt: skip
 PRESENT_WORDS = (
-    r"present|current|currently|now|today|ongoing|to date|actualidad|la actualidad|presente|hoy|"
-    r"actual|en curso|vigente|ahora|act\."
+    r"present|current|currently|now|today|ongoing|to date|date|actualidad|la actualidad|presente|"
+    r"hoy|actual|actualmente|en curso|vigente|ahora|act\.|a la fecha|la fecha"
 )
 # Seasons stand for a month range on student CVs ("Summer 2022"); the year is what counts.
 SEASONS = r"spring|summer|fall|autumn|winter|primavera|verano|oto[ñn]o|invierno"
@@ -56,8 +56,12 @@ DATE_RANGE = re.compile(
     # Not inside a longer number, a path or a link ("doi.org/10.1101/2021.06.15").
     rf"{_DATE_PREFIX}(?<![\d/.:])(?P<start>{_DATE}|{_SHORT_START})(?![\d/])"
     rf"(?:{_SEPARATOR}(?P<end>{_DATE}|{_PRESENT_ALTERNATIVES}|{_SHORT_END})(?:\b|(?<=\.))(?![\d/])"
-    # "Summer 2013, 2014", "2015, 2017": the same thing again in later years.
-    r"|(?:\s*(?:,|and|y|&)\s*(?:19|20)\d\d(?![\d/.]))+)?",
+    # "Aug 2015 - May 2016, Aug 2016 - May 2017": the same post held again in a later
+    # period; the periods together are the entry's dates (the first is the one measured).
+    rf"(?:\s*[,;]\s*(?:{_DATE}){_SEPARATOR}(?:{_DATE}|{_PRESENT_ALTERNATIVES})(?:\b|(?<=\.))(?![\d/]))*"
+    # "Summer 2013, 2014", "2015, 2017", "Summer 2017, Summer 2018": the same thing again
+    # in later years.
+    rf"|(?:\s*(?:,|and|y|&)\s*(?:(?:{SEASONS})\s+)?(?:19|20)\d\d(?![\d/.]))+)?",
     re.IGNORECASE,
 )
 _PRESENT = re.compile(rf"^(?:{PRESENT_WORDS})$", re.IGNORECASE)
@@ -119,6 +123,17 @@ def parse_period(text: str, today: tuple[int, int] | None = None) -> Period | No
     if not match:
         return None
     start_text, end_text = match.group("start"), match.group("end")
+    if end_text and match.end() > match.end("end"):
+        # "Aug 2015 - May 2016, Aug 2016 - Present": later periods of the same post; the
+        # whole runs from the first start to the last end.
+        later = parse_period(text[match.end("end") : match.end()].lstrip(" ,;"), today)
+        first = parse_period(match.group(0)[: match.end("end") - match.start()], today)
+        if later is not None and first is not None and later.end >= first.end:
+            return Period(
+                first.start, later.end, later.current, first.start_month_known,
+                later.end_month_known,
+            )  # fmt: skip
+        return first
     if start_text.strip().lower().rstrip(".") in MONTHS and end_text:
         # "April-August 2012": the start's year is the end's.
         end_year = re.search(r"\d{4}", end_text)
@@ -128,6 +143,9 @@ def parse_period(text: str, today: tuple[int, int] | None = None) -> Period | No
         return None
     start_known = not _year_only(start_text)
     if end_text is None:
+        if re.match(r"(?:since|desde)\b", match.group(0), re.IGNORECASE):
+            # "Since 2020", "Desde marzo de 2021": begun then, still going on.
+            return Period(start, max(today, start), True, start_known, True)
         end = _point(match.group("start"), is_end=True)
         return Period(start, end or start, False, start_known, start_known)
     if _PRESENT.match(end_text.strip()):

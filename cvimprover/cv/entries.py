@@ -76,6 +76,33 @@ def heading_kind(line: str) -> str | None:
             joined = len(words) > size and words[size] in _QUALIFIER_JOINS
             if kind in ("experience", "education", "projects", "certifications") and joined:
                 return kind
+    # "Proyectos independientes", "Experiencia relevante": a Spanish heading with its
+    # adjective after it, printed in small letters.
+    printed = text.split()
+    if (
+        len(words) == 2
+        and len(printed) == 2
+        and printed[0][:1].isupper()
+        and printed[1].islower()
+        and table.get(words[0]) in ("experience", "education", "projects")
+    ):
+        return table[words[0]]
+    if headingish and 2 <= len(words) <= 6:
+        # "Relevant Work Experience", "ADDITIONAL EXPERIENCE": a known heading qualified in
+        # front. A one-word heading so qualified counts only when printed like a heading
+        # (capitals, a colon): "Physical Education" in title case may be a subject.
+        for size in (2, 1):
+            kind = table.get(" ".join(words[-size:]))
+            if (
+                kind in ("experience", "education", "projects")
+                and len(words) - size <= 2
+                # "AND EXPERIENCE": the second line of a wrapped heading, not a heading.
+                and words[0] not in _QUALIFIER_JOINS
+                and (size == 2 or text.isupper() or stripped.endswith(":"))
+                and not ROLE_WORDS.search(text)
+                and not ORG_WORDS.search(text)
+            ):
+                return kind
     # Letter-spaced headings ("E X P E R I E N C E") lose their word gaps in extraction.
     squashed = key.replace(" ", "")
     if re.fullmatch(r"(?:\S ){2,}\S", key) or text.isupper():
@@ -146,6 +173,8 @@ def _unknown_heading(line: str, style: str, following: list[str], in_entries: bo
         return False
     if not re.fullmatch(r"[^\W\d_]+(?:[ &/-]+[^\W\d_]+){0,3}", core):
         return False
+    if core.split()[0].lower() in _QUALIFIER_JOINS:
+        return False  # "AND EXPERIENCE": the second line of a wrapped heading
     if style == "upper" and not (core.isupper() and len(letters(core)) >= 4):
         return False
     if style == "colon" and not text.endswith(":"):
@@ -253,7 +282,16 @@ def _entry_kind(kind: str, heading: str, lines: list[str]) -> str:
         return "education"
     if kind == "other" and heading_kind(heading) is None and _tile_rows(lines) >= 2:
         return "projects"  # "WORK" over a grid of numbered portfolio tiles
-    if kind == "other" and heading_kind(heading) is None and _dated_blocks(lines[:3]) >= 1:
+    opens_with_post = (
+        bool(lines)
+        and not find_dates(lines[0])
+        and any(ln.startswith("- ") and _dated_fields(ln[2:]) for ln in lines[1:3])
+    )  # "Northern Society of Geologists, Leeds" over "- Member | 2015 – Present"
+    if (
+        kind == "other"
+        and heading_kind(heading) is None
+        and (_dated_blocks(lines[:3]) >= 1 or opens_with_post)
+    ):
         # Only when the section opens with a role: a dated line deep in free text (an
         # infographic's timeline) does not make the text a list of roles.
         return "experience"
@@ -331,8 +369,16 @@ def _unbullet_headers(lines: list[str]) -> list[str]:
     """Word lists mark every paragraph as a bullet, headers too: a dates line and the line
     just above it are a role's header, not achievements."""
     out = list(lines)
+    under_head = False  # the last plain line above is an undated head (an employer, a school)
     for index, line in enumerate(lines):
+        if line.strip() and not line.startswith("- "):
+            under_head = not find_dates(line)
         if line.startswith("- ") and (_is_date_line(line) or _dated_item(line[2:])):
+            out[index] = line[2:].strip()
+        elif line.startswith("- ") and under_head and _dated_fields(line[2:]):
+            # "First University, Town" over "- PhD in Physics | 2015 – 2019" and "- MSc in
+            # Physics | 2013 – 2014": posts or degrees listed as items under the employer or
+            # school, each with its dates after a bar, are headers of their own.
             out[index] = line[2:].strip()
         elif line.startswith("- ") or not _header_with_dates(line):
             continue
@@ -344,6 +390,16 @@ def _unbullet_headers(lines: list[str]) -> list[str]:
         if above.startswith("- ") and len(above) < 90 and not ends_sentence(above):
             out[index - 1] = above[2:].strip()
     return out
+
+
+def _dated_fields(text: str) -> bool:
+    """ "PhD in Physics | 2015 – 2019", "Project Officer, Research Unit | Oct 2007 – Jan
+    2008": a few words, then a bar and the dates closing the line."""
+    match = find_dates(text)
+    if not match or text[match.end() :].strip(" .)"):
+        return False
+    head = text[: match.start()].rstrip()
+    return head.endswith("|") and 1 <= len(head.split()) <= 14 and not ends_sentence(head[:-1])
 
 
 def _fielded(line: str) -> bool:
@@ -396,25 +452,40 @@ def parse_entries(
     header: list[str] = []
     current: Entry | None = None
 
+    lone_item = False  # the entry's first bullet is a list of one item, right under it
+
     def close() -> None:
-        nonlocal current, header
+        nonlocal current, header, lone_item
         if current is not None:
             lines_read = _with_group_head(header, heads[-1] if heads else [])
             _fill_header(current, lines_read, kind)
+            if lone_item and kind != "projects":
+                _role_from_item(current)
             entries.append(current)
             printed.append(" ".join(header))
             heads.append(lines_read)
-        current, header = None, []
+        current, header, lone_item = None, [], False
 
     texts = _unbullet_headers([view.text for view in views])
     # Entries that open on their dated line ("Scientist, NIH | 2014-2016" over what was
     # done): an undated line after a role's details is one more detail, never a new role.
     opening = next((line for line in texts if not line.startswith("- ")), "")
     dated_first = _is_header_date_line(opening) and not _is_date_line(opening)
+    # Entries that open on a line in capitals ("NORTHGATE UNIVERSITY | Leeds" over the
+    # degree and the faculty): an undated line opens an entry only when printed so.
+    caps_heads = (
+        _caps(opening)
+        and not find_dates(opening)
+        and not all(_caps(t) for t in texts if not t.startswith("- "))
+    )
     for index, (line, view) in enumerate(zip(texts, views, strict=True)):
         if line.startswith("- "):
             if current is None:
                 current = Entry()
+            if not current.bullets and header:
+                lone_item = not texts[index + 1 : index + 2] or not texts[index + 1].startswith(
+                    "- "
+                )
             current.bullets.append(line[2:].strip())
             continue
         if current is not None and current.bullets:
@@ -463,9 +534,67 @@ def parse_entries(
             # S.L.": the header line broke in the middle of a phrase.
             header[-1] = f"{header[-1]} {line}"
             continue
+        if (
+            dated_first
+            and len(header) == 1
+            and find_dates(header[0])
+            and not find_dates(line)
+            and not _fielded(line)
+            and len(line.split()) >= 4
+            and not _title_case(line)
+            and _mostly_lower(line)
+            and not re.search(r",\s*\|", header[0])
+        ):
+            # "Judge, Regional Science Fair | 2022" over "Scored posters in the physics
+            # track": under a role that opens on its dated line, a phrase in lower case
+            # says what was done; it is not the employer.
+            current.bullets.append(line)
+            continue
+        again = (
+            _period_again(header, line)
+            if not dated_first and not current.bullets and not view.gap_before
+            else None
+        )
+        if again:
+            # "Winter 2018 – 2019 / Town" then "Winter 2019 – 2020 / Town" under one post:
+            # the post held again, not a post of its own (it names no title).
+            header[-1] = again
+            continue
+        if (
+            len(header) == 2
+            and not find_dates(header[0])
+            and _is_date_line(header[1])
+            and not dated_first
+            and not current.bullets
+            and not view.gap_before
+            and not find_dates(line)
+            and len(line) <= 80
+            and not ends_sentence(line)
+            and not _FACT_LINE.match(line)
+            and not any(map(find_dates, texts[index + 1 : index + 2]))
+        ):
+            # "Press Officer" / "2018 - 2020" / "Harbour Communications, Bergen": a line
+            # printed right under a title and its dates, with no dates of its own after it,
+            # names the employer; it does not open the next role.
+            header.append(line)
+            continue
+        bar = header[-1].rfind(" | ") if header and _dated_fields(header[-1]) else -1
+        if (
+            bar > 0
+            and header[-1][:bar].endswith(",")
+            and not current.bullets
+            and not view.gap_before
+            and not find_dates(line)
+        ):
+            # "Project Officer, Department of Physics, | 2007 – 2008" over "Research
+            # Division": the field before the dates ended on a comma and goes on below.
+            header[-1] = f"{header[-1][:bar]} {line}{header[-1][bar:]}"
+            continue
         opens = header and entry_start_score(line, view.gap_before, header, gaps) > 1
         if dated_first and not find_dates(line) and not _fielded(line):
             opens = False  # a gap (a page break) before a detail does not open a role
+        if caps_heads and header and not find_dates(line):
+            opens = _caps(line) and any(map(find_dates, header))
         if header_has_dates and not find_dates(line) and prose and not (opens and view.gap_before):
             current.bullets.append(line)  # prose description under a role
             continue
@@ -479,13 +608,86 @@ def parse_entries(
             continue
         header.append(line)
     close()
-    return _group_roles(entries, printed)
+    entries = _group_roles(entries, printed)
+    if kind == "experience":
+        _follow_section_order(entries, printed)
+    return entries
+
+
+def _follow_section_order(entries: list[Entry], printed: list[str]) -> None:
+    """A section prints every header in one order ("Employer | Title | dates" or "Title |
+    Employer | dates"). Where the words of two or more headers show that order and none
+    goes against it, a header whose words say nothing (a "Barista" at "Blue Bottle") is
+    read in the same order."""
+    orders: list[tuple[Entry, bool, bool] | None] = []
+    for entry, text in zip(entries, printed, strict=False):
+        at_title, at_org = text.find(entry.title), text.find(entry.organisation)
+        if not entry.title or not entry.organisation or min(at_title, at_org) < 0:
+            orders.append(None)
+            continue
+        said = bool(ROLE_WORDS.search(entry.title) or ORG_WORDS.search(entry.organisation))
+        against = bool(ROLE_WORDS.search(entry.organisation) or ORG_WORDS.search(entry.title))
+        orders.append(
+            (entry, at_title < at_org, said and not against) if not (said and against) else None
+        )
+    shown = {title_first for item in orders if item and item[2] for title_first in [item[1]]}
+    if len(shown) != 1 or sum(1 for item in orders if item and item[2]) < 2:
+        return
+    (title_first,) = shown
+    for item in orders:
+        if item and not item[2] and item[1] != title_first:
+            entry = item[0]
+            entry.title, entry.organisation = entry.organisation, entry.title
+    # "Cashier, Target" among "Night Manager, Harbour Hotel" headers: the comma the
+    # section puts between title and employer parts this one too.
+    between = {
+        text[text.find(e.title) + len(e.title) : text.find(e.organisation)].strip()
+        for item, text in zip(orders, printed, strict=False)
+        if item and item[2] and item[1]
+        for e in [item[0]]
+    }
+    if title_first and between == {","}:
+        for entry in entries:
+            if (
+                not entry.organisation
+                and ", " in entry.title
+                and not ROLE_WORDS.search(entry.title.partition(", ")[2])
+            ):
+                entry.title, _, entry.organisation = entry.title.partition(", ")
 
 
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "at", "de", "del", "el", "en", "for", "in", "la", "las", "los", "of"}
     | {"on", "the", "to", "y", "e", "und"}
 )
+
+
+def _period_again(header: list[str], line: str) -> str | None:
+    """The header's dated last line with the period of `line` added after its own, when
+    `line` repeats that line but for its dates (and the header has named the post above);
+    else None."""
+    if len(header) < 2 or any(map(find_dates, header[:-1])):
+        return None
+    last, here = find_dates(header[-1]), find_dates(line)
+    if not last or not here or last.group(0) == here.group(0):
+        return None
+    rest = (line[: here.start()] + line[here.end() :]).strip()
+    if rest and rest != (header[-1][: last.start()] + header[-1][last.end() :]).strip():
+        return None
+    return f"{header[-1][: last.end()]}, {here.group(0)}{header[-1][last.end() :]}"
+
+
+def _mostly_lower(line: str) -> bool:
+    """A phrase, not a name: after its first word, at most a third of the words start with
+    a capital ("Scored posters in the physics track", not "Graduated as M.Sc. Media")."""
+    words = re.findall(r"[^\W\d_][\w.'’-]*", line)[1:]
+    return bool(words) and sum(w[0].isupper() for w in words) * 3 <= len(words)
+
+
+def _caps(line: str) -> bool:
+    """A line whose words are printed in capitals (its dates and place aside)."""
+    head = re.split(r"\s+[|—–]\s+", line)[0]
+    return len(letters(head)) >= 4 and letters(head).isupper()
 
 
 def _title_case(line: str) -> bool:
@@ -569,8 +771,10 @@ def _with_group_head(header: list[str], previous: list[str]) -> list[str]:
     """A role printed under the previous role's group heading ("Freelancer" over each
     client; "University, Faculty | Collaborator" over each course taught): an entry whose
     first line is its dated line takes the undated lines the previous entry opened with."""
-    if not header or not find_dates(header[0]) or _is_date_line(header[0]):
+    if not header or not find_dates(header[0]):
         return header
+    if _is_date_line(header[0]) and not _dated_fields(header[0]):
+        return header  # dates alone ("2019 - 2021"), not a post named beside its dates
     head: list[str] = []
     for line in previous:
         if find_dates(line):
@@ -678,12 +882,12 @@ _FIELD_LABEL = re.compile(
 
 def _strip_part(text: str) -> str:
     """Trim separators around a header part; a bracket goes only when it is unbalanced."""
-    text = text.strip(" |/-–—,·:♦⋄•◆")
+    text = text.strip(" |/-–—,·:♦⋄•◆`")
     while text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1].strip()
     while text.startswith("(") and text.count("(") > text.count(")"):
         text = text[1:].strip()
-    return text.strip(" |/-–—,·:♦⋄•◆")
+    return text.strip(" |/-–—,·:♦⋄•◆`")
 
 
 ROLE_WORDS = re.compile(
@@ -703,11 +907,12 @@ ROLE_WORDS = re.compile(
     r"delegad[oa]|presidente|vicepresidente|"
     r"b\.?\s?s\.?c?|b\.?\s?a|m\.?\s?sc?|m\.?\s?a|mba|ph\.?\s?d|bachelor|master|m[aá]ster|"
     r"degree|diploma|licenciatura|licenciad[oa]|grado|doctorado|maestr[ií]a|ingenier[ií]a|"
-    r"bachiller|certificate|certificaci[oó]n|certification|course|curso|associate)\b",
+    r"bachiller|bachillerato|baccalaureate|a[ -]levels?|gcses?|"
+    r"certificate|certificaci[oó]n|certification|course|curso|associate)\b",
     re.IGNORECASE,
 )
 ORG_WORDS = re.compile(
-    r"\b(?:inc|ltd|llc|corp|corporation|company|gmbh|s\.?\s?a|s\.?a\.?s|s\.?l|ag|plc|"
+    r"\b(?:inc|ltd|llc|llp|corp|corporation|company|gmbh|s\.?\s?a|s\.?a\.?s|s\.?l|ag|plc|"
     r"group|university|universidad|universitat|universit[eé]|universidade|college|school|"
     r"escuela|colegio|institute|instituto|hospital|clinic|cl[ií]nica|bank|banco|agency|"
     r"agencia|studio|labs?|laboratory|foundation|fundaci[oó]n|center|centre|centro|ministry|"
@@ -723,7 +928,26 @@ ORG_WORDS = re.compile(
 )
 
 
+# Stands for ", " inside brackets while a header is split: "GreenLab (Department of
+# Physics, North Campus)" is one part, never parted at its comma.
+_BRACKETED_COMMA = ",\ue000"
+
+
 def _header_parts(text: str) -> list[str]:
+    """The header's parts, split at its separators; commas inside brackets part nothing."""
+    text = re.sub(r"\([^()]*\)", lambda m: m.group(0).replace(", ", _BRACKETED_COMMA), text)
+    parts: list[str] = []
+    for part in _split_parts(text):
+        if parts and re.match(r"[a-zà-ÿ]{4,} [a-zà-ÿ]", part) and f"{parts[-1]}, {part}" in text:
+            # "Regox, servicios informáticos": a piece in lower case after a comma says
+            # what the name before it is; it is part of that name.
+            parts[-1] = f"{parts[-1]}, {part}"
+        else:
+            parts.append(part)
+    return [part.replace(_BRACKETED_COMMA, ", ") for part in parts]
+
+
+def _split_parts(text: str) -> list[str]:
     parts: list[str] = []
     pieces: list[str] = []
     for part in _STRONG_SPLIT.split(_FIELD_LABEL.sub("", text)):
@@ -747,8 +971,14 @@ def _header_parts(text: str) -> list[str]:
             and not is_place(part)
             and ROLE_WORDS.search(part)
             # With the employer on a line of its own, a title is parted only from a long
-            # phrase after it ("Ph.D. (Life Sciences), Graduate School of ... 'thesis'").
-            and (not employer_elsewhere or len(part.partition(", ")[2].split()) > 8)
+            # phrase after it ("Ph.D. (Life Sciences), Graduate School of ... 'thesis'")
+            # or from a unit of the employer ("B.A. (History), Department of History").
+            and (
+                not employer_elsewhere
+                or len(part.partition(", ")[2].split()) > 8
+                or ORG_WORDS.search(part.partition(", ")[2])
+                and not ROLE_WORDS.search(part.partition(", ")[2])
+            )
             # "Universidad de Buenos Aires, Facultad de Ingeniería": an employer and its
             # department, not a title and its employer.
             and not (
@@ -762,12 +992,43 @@ def _header_parts(text: str) -> list[str]:
         elif part:
             parts.append(part)
     parts = [_strip_part(p) for p in parts if _strip_part(p)]
-    if len(parts) == 1 and ", " in parts[0] and not is_place(parts[0]):
+    parts = _join_organisation_units(parts, text)
+    if len(parts) == 1 and ", " in parts[0] and not _only_a_place(parts[0]):
         # "Analyst, Acme": a comma separates title and employer only when nothing else does.
         parts = [p.strip() for p in parts[0].split(", ") if p.strip()]
         if len(parts) > 2:
             parts = [parts[0], parts[1], ", ".join(parts[2:])]
     return parts
+
+
+def _join_organisation_units(parts: list[str], text: str) -> list[str]:
+    """ "Government of Ontario – Ministry of Culture", "State University – School of
+    Business": an organisation and its unit, parted by a dash, both named by organisation
+    words and neither naming a role, are one employer."""
+    out: list[str] = []
+    for part in parts:
+        previous = out[-1] if out else ""
+        if (
+            previous
+            and any(f"{previous}{dash}{part}" in text for dash in (" – ", " - ", " — "))
+            and all(ORG_WORDS.search(p) and not ROLE_WORDS.search(p) for p in (previous, part))
+        ):
+            dash = next(d for d in (" – ", " - ", " — ") if f"{previous}{d}{part}" in text)
+            out[-1] = f"{previous}{dash}{part}"
+        else:
+            out.append(part)
+    return out
+
+
+def _only_a_place(text: str) -> bool:
+    """Whether a header's only part is a place ("Leeds, UK", "Toronto, Ontario"). A header
+    names a post or an employer, so three capitalised pieces ("Lifeguard, City Pool,
+    Bergen") or a name of three words after the comma ("Barista, Blue Bottle Coffee") are
+    fields, whatever their shape."""
+    if not is_place(text):
+        return False
+    pieces = text.split(", ")
+    return len(pieces) == 2 and len(pieces[1].split()) <= 2
 
 
 # The school's name starts at its keyword, or at a word that qualifies a school before it
@@ -804,6 +1065,8 @@ def _town(piece: str) -> bool:
         return True  # "Michigan State University, USA"
     if not text or (text.isupper() and len(text) > 2) or ORG_WORDS.search(text):
         return False
+    if text[:1].islower():
+        return False  # places are written with a capital
     return all(short_place(w.strip()) for w in text.split("/") if w.strip())
 
 
@@ -814,6 +1077,23 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     word an employer, a town a place), on their shape ("Acme.- what Acme does" names an
     employer and describes it) and last on their order."""
     header = _rejoin_wrapped(header)
+    if (
+        len(header) == 2
+        and not find_dates(header[0])
+        and not ROLE_WORDS.search(header[0])
+        and _dated_fields(header[1])
+        and ", " in header[1]
+        and ROLE_WORDS.search(header[1].partition(", ")[0])
+        and kind == "experience"
+    ):
+        # "Acme Engineering, Town" over "Project Officer, Research Division | 2007 – 2008":
+        # the undated line heads the post listed under it: it is the employer (and its
+        # place), the dated line the post, whole, commas and all.
+        entry.organisation, entry.location = _employer_line(header[0])
+        match = find_dates(header[1])
+        entry.dates = match.group(0).strip()
+        entry.title = _strip_part(header[1][: match.start()])
+        return
     described = _described_employers(header)
     if described:
         names = [name for name, _ in described]
@@ -858,9 +1138,10 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         entry.bullets.append(note.group("note"))
         text = text[: note.start("note")].rstrip(" ,")
     original = text
-    parts = _header_parts(text)
+    # Marks left around the dates ("`2019 - 2021`" from Markdown) are no part of the header.
+    parts = [part for part in _header_parts(text) if re.search(r"\w", part)]
     match = _ROLE_AT.match(parts[0]) if kind == "experience" and len(parts) == 1 else None
-    if match and ROLE_WORDS.search(match.group("title")):
+    if match and (ROLE_WORDS.search(match.group("title")) or _named_employer(match)):
         parts = [match.group("title"), match.group("org")]
     if len(parts) == 1 and ROLE_WORDS.search(parts[0]):
         parts = _split_run_on(parts[0])
@@ -879,11 +1160,35 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     links = [p for p in parts if _web_address(p) and named]
     parts = [p for p in parts if p not in links]
     # Each part goes where its words say it belongs; order decides only what they leave open.
-    title = next((p for p in parts if ROLE_WORDS.search(p) and not ORG_WORDS.search(p)), None)
-    title = title or next((p for p in parts if ROLE_WORDS.search(p)), None)
+    # Words in brackets qualify a part ("GreenLab (Department of Engineering)"): a role
+    # word there does not make the part a title.
+    # "Boston, MA": a state's code is no M.A. degree.
+    unbracketed = {p: re.sub(r"\([^()]*\)|,\s*[A-Z]{2}\b\.?", " ", p) for p in parts}
+    title = next(
+        (p for p in parts if ROLE_WORDS.search(unbracketed[p]) and not ORG_WORDS.search(p)), None
+    )
+    title = title or next((p for p in parts if ROLE_WORDS.search(unbracketed[p])), None)
     rest = [p for p in parts if p is not title]
     organisation = next((p for p in rest if ORG_WORDS.search(p)), None)
     rest = [p for p in rest if p is not organisation]
+    first_line = _strip_part(header[0]) if header else ""
+    if (
+        title is None
+        and kind != "education"
+        and first_line in rest
+        and len(header) >= 2
+        and (organisation or not find_dates(header[1]) and len(rest) >= 2)
+        and not (organisation and organisation in header[0])
+        and "," not in first_line
+        and len(first_line.split()) <= 6
+    ):
+        # "Lift Attendant (Part-Time)" over "Chicopee Ski Club" over the dates: a line of
+        # its own above the employer's names the post, whatever words it uses.
+        title = first_line
+        rest = [p for p in rest if p != first_line]
+        if organisation is None and _strip_part(header[1]) in rest:
+            organisation = _strip_part(header[1])  # the employer's line right under it
+            rest = [p for p in rest if p != organisation]
     places = [p for p in rest if is_place(p) and not _named_by_acronym(p) or "/" in p and _town(p)]
     if title is None and rest and (organisation is None or len(places) < len(rest)):
         title = next((p for p in rest if p not in places), rest[0])
@@ -961,10 +1266,104 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     # "GPA: 3.5") that the header's lines ran into: a description is the role's first bullet.
     places = [p for p in rest if _place_like(p)]
     described = [p for p in rest if p not in places]
+    for part in list(described):
+        if _NOT_A_PLACE.search(part) and organisation and f"{organisation}, {part}" in original:
+            # "NVIDIA, Virtual Cell Team": the team printed right after its employer is
+            # the part of the employer the role served in.
+            organisation = entry.organisation = f"{organisation}, {part}"
+            described.remove(part)
     entry.bullets[:0] = described
     places += links
     if places:
         entry.location = ", ".join(places)
+    if kind == "education":
+        _field_after_degree(entry, original)
+    if (
+        kind == "projects"
+        and entry.organisation
+        and ROLE_WORDS.search(entry.title)
+        and not ROLE_WORDS.search(entry.organisation)
+    ):
+        # "OpenTide (tide tables), Lead Developer": a project is named by its name; the
+        # role played in it stands where an employer would.
+        entry.title, entry.organisation = entry.organisation, entry.title
+
+
+def _field_after_degree(entry: Entry, text: str) -> None:
+    """ "Doctor of Philosophy, Computer Science, Northgate University, Town": what sits
+    between the degree and the school is the field studied; it goes with the degree."""
+    if not entry.title or not entry.organisation or "," in entry.title:
+        return
+    match = re.search(
+        rf"{re.escape(entry.title)}, (?P<field>[^,|\n]{{2,50}}), (?P<next>[^,|\n]+)", text
+    )
+    if not match:
+        return
+    field = match.group("field").strip()
+    if (
+        ORG_WORDS.search(field)
+        or ROLE_WORDS.search(field)
+        or re.search(r"\d", field)
+        or not ORG_WORDS.search(match.group("next"))
+        or not entry.organisation.replace(f"{field}, ", "", 1).startswith(
+            match.group("next").strip()
+        )
+    ):
+        return
+    entry.title = f"{entry.title}, {field}"
+    entry.organisation = entry.organisation.removeprefix(f"{field}, ")
+    pieces = [p for p in entry.location.split(", ") if p and p != field]
+    entry.location = ", ".join(pieces)
+
+
+def _named_employer(match: re.Match[str]) -> bool:
+    """ "Camarero en Restaurante El Faro": a post of a few words, then a proper name of two
+    or more capitalised words (or an organisation's word) after "en"/"at"."""
+    title, org = match.group("title"), match.group("org")
+    capitals = [w for w in org.split() if w[:1].isupper()]
+    return (
+        len(title.split()) <= 3
+        and title[:1].isupper()
+        and (len(capitals) >= 2 or bool(ORG_WORDS.search(org)))
+    )
+
+
+def _role_from_item(entry: Entry) -> None:
+    """ "`2018 - 2020`" / "Harbour Communications" / "- Press Officer": a header that names
+    only its employer, over a list of one short item, holds its post in that item."""
+    if not entry.bullets or bool(entry.title) == bool(entry.organisation):
+        return
+    item = entry.bullets[0]
+    if (
+        len(item.split()) > 6
+        or not item[:1].isupper()
+        or ends_sentence(item)
+        or re.search(r"[,:;]", item)
+        or find_dates(item)
+        or item.lower() in _tool_words()
+        # A post is named, its words capitalised ("Press Officer"), or by a role word; an
+        # achievement ("Wrote code") is neither.
+        or not ROLE_WORDS.search(item)
+        and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]{3,}", item))
+    ):
+        return
+    if entry.title and ROLE_WORDS.search(entry.title):
+        return  # the header names the post already
+    entry.organisation = entry.organisation or entry.title
+    entry.title = item
+    entry.bullets.pop(0)
+
+
+def _employer_line(text: str) -> tuple[str, str]:
+    """ "Acme Engineering, Springfield, Ohio, USA" -> ("Acme Engineering", "Springfield,
+    Ohio, USA"): a line that names only the employer, its place closing it."""
+    name, *fields = [p for p in re.split(r"\s+[|—–·•]\s+", text) if p.strip()]
+    pieces = [p.strip() for p in name.split(", ") if p.strip()]
+    places: list[str] = []
+    while len(pieces) > 1 and _town(pieces[-1]):
+        places.insert(0, pieces.pop())
+    # "Google LLC | Mountain View, CA": a field after a bar is the place.
+    return ", ".join(pieces), ", ".join(p.strip() for p in [*places, *fields])
 
 
 _DURATION = re.compile(
@@ -976,7 +1375,7 @@ _DURATION = re.compile(
 _FACT_AFTER_SEMICOLON = re.compile(
     r"(?:;|,(?=\s*[A-Z][\w ]{1,25}:\s))\s*(?P<fact>[^;|\n:]{1,30}:\s*[^;|\n]+?)\s*(?=\||\n|$)"
 )
-_TRAILING_NOTE = re.compile(r",\s*(?P<place>[^,|\n]+),\s*(?P<note>[^,|\n]{2,25}\.)\s*$")
+_TRAILING_NOTE = re.compile(r",\s*(?P<place>[^,|\n]+),\s*(?P<note>[A-ZÀ-Ý][^,|\n]{1,24}\.)\s*$")
 
 # "Pulpos.- Punto de venta en la nube": an employer, then what it does (Spanish CVs).
 _DESCRIBED = re.compile(r"^(?P<name>[^|.]{1,40}?)\.-\s+(?P<what>[^|]+?)\s*(?=\||$)")
@@ -1034,9 +1433,15 @@ def _bracketed_place(organisation: str, placed: bool) -> tuple[str, list[str]]:
     match = re.fullmatch(r"(?P<name>.*\S)\s*\((?P<place>[^()]+)\)", organisation)
     if not match or match.group("place").isupper() or not _place_like(match.group("place")):
         return organisation, []
+    if re.search(r"[a-z][A-Z]", match.group("place")) and "," not in match.group("place"):
+        return organisation, []  # "(OpenWIM)", "(KarrotPay)": a short name, capitals inside
     if placed and "," not in match.group("place"):
         return organisation, []
     return match.group("name").strip(), [match.group("place").strip()]
+
+
+# "Boston, MA", "Austin, TX": a town and its state's two-letter code.
+_TOWN_STATE = re.compile(r"[A-Z][\w.'’ -]+, [A-Z]{2}\.?")
 
 
 def _place_like(text: str) -> bool:
@@ -1045,6 +1450,8 @@ def _place_like(text: str) -> bool:
     text = text.strip()
     if not text or not text[:1].isupper() and not _web_address(text):
         return False
+    if _TOWN_STATE.fullmatch(text):
+        return True
     if _named_by_acronym(text) or ROLE_WORDS.search(text) or _NOT_A_PLACE.search(text):
         return False
     if any(word in _tool_words() for word in re.findall(r"[\w+#.]+", text.lower())):

@@ -15,17 +15,19 @@ CORPUS = ROOT / "tests" / "corpus" / "cvs"
 # parser improves, never lower them to make a change pass.
 MIN_CONTACT = 1.0
 # Entries: 95.8 % on the 36 CVs the entry work was tuned on; 87.6 % (268 of 306) on the 48
-# tuned CVs after the corpus was split afresh (CVs held out until then are tuned now).
-MIN_ENTRIES = 0.87
+# tuned CVs after the corpus was split afresh (CVs held out until then are tuned now); 94.3 %
+# (297 of 315) after the layout rules of issue 9 (posts listed under their employer, dates
+# on either margin, periods held again, section order).
+MIN_ENTRIES = 0.942
 MAX_LINES_LOST = 0
 # Six CVs added to the tuned part later (ids ending -52 to -57: academic CVs and Markdown
 # CVs saved as DOCX, the kinds the fresh held-out part showed weak) have their own entry
-# floor at the level they reached: 37 of 52 entries (13 of 52 when they came in). The CVs
-# above are held to MIN_ENTRIES without them. Their contact fields (25 of 30 when they came
-# in: spelled-out e-mails, a link shown by its site's name, split addresses) are all right
-# now, so every tuned CV is held to MIN_CONTACT.
+# floor at the level they reached: 43 of 52 entries (13 of 52 when they came in, 37 before
+# issue 9). The CVs above are held to MIN_ENTRIES without them. Their contact fields (25 of
+# 30 when they came in: spelled-out e-mails, a link shown by its site's name, split
+# addresses) are all right now, so every tuned CV is held to MIN_CONTACT.
 LATER = re.compile(r"-5[2-7]$")
-MIN_ENTRIES_LATER = 0.71
+MIN_ENTRIES_LATER = 0.82
 # The two Spanish sidebar CVs that came in with their own, lower contact floor (3 and 2 of
 # their 5 fields right) reach every field now and are held to MIN_CONTACT like the rest.
 

@@ -8,7 +8,7 @@ import io
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from cvimprover.cv.dates import find_dates
+from cvimprover.cv.dates import find_dates, parse_period
 from cvimprover.cv.entries import build_section, entry_start_score, heading_kind, parse_entries
 from cvimprover.cv.extract import extract_document
 from cvimprover.cv.layout import Segment, _find_gutter
@@ -382,3 +382,458 @@ def test_roles_that_open_on_their_dated_line_keep_undated_details() -> None:
         ("Senior Data Scientist and Machine Learning Engineer", "BenevolentAI", "2018-2019"),
     ]
     assert entries[0].bullets[1] == "Led team using GCNNs to predict molecular properties"
+
+
+def test_a_post_held_in_several_periods_keeps_every_period() -> None:
+    # A teaching post held two academic years running, the periods parted by a comma.
+    lines = [
+        "Escuela Técnica de Valverde | Cádiz, España",
+        "Profesor asociado, Área de Redes | Septiembre 2016 - Junio 2017, Septiembre 2018 - "
+        "Junio 2019",
+    ]
+    (entry,) = parse_entries(lines)
+    assert entry.dates == "Septiembre 2016 - Junio 2017, Septiembre 2018 - Junio 2019"
+    period = parse_period(entry.dates, today=(2026, 1))
+    assert (period.start, period.end, period.current) == ((2016, 9), (2019, 6), False)
+    # The last period may still be running.
+    period = parse_period("Winter 2019 – 2020; Winter 2021 – present", today=(2026, 1))
+    assert (period.start, period.end, period.current) == ((2019, 1), (2026, 1), True)
+    # A comma followed by a place is not a second period.
+    assert find_dates("2015 - 2016, Madrid").group(0) == "2015 - 2016"
+
+
+def test_posts_listed_as_items_under_their_employer_or_school_are_entries() -> None:
+    # LaTeX academic CVs: the school or employer on one line, each degree or post as a list
+    # item with its dates after a bar, details as more items.
+    lines = [
+        "Northfield Polytechnic, Leeds, UK",
+        "- Ph.D. in Marine Acoustics | Oct 2015 – Jun 2019",
+        "- Thesis: Sound propagation in shallow estuaries",
+        "",
+        "- M.Sc. in Applied Physics | Sep 2013 – Sep 2014",
+        "- B.Sc. in Physics | Sep 2010 – Jun 2013",
+        "",
+        "Harbour Academy, York, UK",
+        "- A-levels in Maths and Physics | 2008 – 2010",
+        "- Graduated with honours.",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation, e.dates, e.location) for e in entries] == [
+        ("Ph.D. in Marine Acoustics", "Northfield Polytechnic", "Oct 2015 – Jun 2019", "Leeds, UK"),
+        ("M.Sc. in Applied Physics", "Northfield Polytechnic", "Sep 2013 – Sep 2014", "Leeds, UK"),
+        ("B.Sc. in Physics", "Northfield Polytechnic", "Sep 2010 – Jun 2013", "Leeds, UK"),
+        ("A-levels in Maths and Physics", "Harbour Academy", "2008 – 2010", "York, UK"),
+    ]
+    assert entries[0].bullets == ["Thesis: Sound propagation in shallow estuaries"]
+    assert entries[3].bullets == ["Graduated with honours."]
+    # A post whose name has commas, wrapped after its last comma: the line under it ends it.
+    lines = [
+        "Brightwater Surveys Group, Tulsa, Oklahoma, USA",
+        "- Field Assistant, Seismic Crew, | Mar 2011 – Oct 2012",
+        "Northern Basin Unit",
+        "- Logged survey lines every day.",
+    ]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Field Assistant, Seismic Crew, Northern Basin Unit",
+        "Brightwater Surveys Group",
+        "Tulsa, Oklahoma, USA",
+    )
+    assert entry.bullets == ["Logged survey lines every day."]
+    # Bullets that merely end on a year stay achievements.
+    lines = ["Analyst | Acme | 2019 – 2021", "- Cut costs by a third | 2020", "- Led audits"]
+    assert len(parse_entries(lines)) == 1
+
+
+def test_known_headings_qualified_in_front_are_headings() -> None:
+    assert heading_kind("Relevant Work Experience") == "experience"
+    assert heading_kind("ADDITIONAL EXPERIENCE") == "experience"
+    assert heading_kind("Continuing Education:") == "education"
+    # A subject, a post or an employer that ends on a heading word is no heading.
+    assert heading_kind("Physical Education") is None
+    assert heading_kind("Director of Education") is None
+    assert heading_kind("Ministry of Education") is None
+    # Courses under "Professional Development", each with its school and dates, are studies.
+    document = parse_cv(
+        "Rosa Lind\nrosa.lind@example.org\n\nProfessional Development\n"
+        "Lakeside College – Faculty of Law September 2021 – Present\n"
+        "Certificate in Mediation\n"
+        "Northgate Institute Spring 2019\n"
+        "Negotiation for Managers\n"
+    )
+    section = document.section("education")
+    assert [(e.title, e.organisation, e.dates) for e in section.entries] == [
+        (
+            "Certificate in Mediation",
+            "Lakeside College – Faculty of Law",
+            "September 2021 – Present",
+        ),
+        ("Negotiation for Managers", "Northgate Institute", "Spring 2019"),
+    ]
+
+
+def test_an_organisation_and_its_unit_parted_by_a_dash_are_one_employer() -> None:
+    lines = [
+        "Policy Intern Winter 2020",
+        "City Council of Halden – Department of Transport (Halden, Norway)",
+        "- Mapped bus routes.",
+    ]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Policy Intern",
+        "City Council of Halden – Department of Transport",
+        "Halden, Norway",
+    )
+    # A role and its employer parted by a dash stay apart.
+    (entry,) = parse_entries(["Data Analyst – Acme Labs | 2019 – 2021"])
+    assert (entry.title, entry.organisation) == ("Data Analyst", "Acme Labs")
+
+
+def test_the_field_between_a_degree_and_its_school_goes_with_the_degree() -> None:
+    lines = [
+        "Master of Arts, Medieval History, Kellford University, Bristol, UK 2016",
+        "Bachelor of Science, Geology, Kellford University, Bristol, UK 2014",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation) for e in entries] == [
+        ("Master of Arts, Medieval History", "Kellford University"),
+        ("Bachelor of Science, Geology", "Kellford University"),
+    ]
+    assert all("Bristol" in e.location for e in entries)
+    # A degree followed by its school and a town: nothing between them, nothing to move.
+    (entry,) = parse_entries(
+        ["B.Eng. in Robotics, Kellford University, Bristol 2012"], kind="education"
+    )
+    assert (entry.title, entry.organisation) == ("B.Eng. in Robotics", "Kellford University")
+
+
+def test_a_department_after_a_degree_is_not_part_of_the_degree() -> None:
+    lines = [
+        "Ostvik University, Norway",
+        "2015 : M.A. (Linguistics), Faculty of Humanities",
+        "2013 : B.A. (Phonetics), Department of Phonetics",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("M.A. (Linguistics)", "Ostvik University", "2015"),
+        ("B.A. (Phonetics)", "Ostvik University", "2013"),
+    ]
+
+
+def test_entries_that_open_on_a_line_in_capitals_keep_their_unit_line() -> None:
+    # Each study opens on its school in capitals; the faculty under the degree, with the
+    # grade beside it, is part of the study, not the next one.
+    lines = [
+        "UNIVERSIDAD DEL LITORAL | Santa Fe, Argentina",
+        "Doctorado en Química | Marzo 2018",
+        "Facultad de Ingeniería Química | Promedio: 9.1/10",
+        "Líneas de trabajo: catálisis y polímeros",
+        "INSTITUTO SUPERIOR DEL SUR | Rosario",
+        "Licenciatura en Química | Diciembre 2012",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Doctorado en Química", "UNIVERSIDAD DEL LITORAL", "Marzo 2018"),
+        ("Licenciatura en Química", "INSTITUTO SUPERIOR DEL SUR", "Diciembre 2012"),
+    ]
+    assert any("Facultad de Ingeniería Química" in b for b in entries[0].bullets)
+
+
+def test_a_post_held_again_stays_one_entry_titled_by_its_first_line() -> None:
+    # Title line, employer line, then one dated line per season worked.
+    lines = [
+        "Deckhand (Seasonal)",
+        "Lakeview Ferry Co-op",
+        "Summer 2017 / Bayfield, WI",
+        "Summer 2018 / Bayfield, WI",
+        "- Moored the ferry in all weather.",
+        "",
+        "Ticket Seller",
+        "Lakeview Ferry Co-op",
+        "Spring 2016 / Bayfield, WI",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates, e.location) for e in entries] == [
+        ("Deckhand (Seasonal)", "Lakeview Ferry Co-op", "Summer 2017, Summer 2018", "Bayfield, WI"),
+        ("Ticket Seller", "Lakeview Ferry Co-op", "Spring 2016", "Bayfield, WI"),
+    ]
+    # Entries that each open on their own dated line are still parted.
+    lines = ["2019 – 2021 | Analyst, Acme Ltd", "2017 – 2019 | Clerk, Globex"]
+    assert len(parse_entries(lines)) == 2
+
+
+def test_a_comma_or_a_role_word_inside_brackets_does_not_split_or_title_a_part() -> None:
+    lines = [
+        "Desarrollo de prototipos",
+        "SensLab (Departamento de Ingeniería Mecánica, EPS)",
+        "Date: Junio 2021 – Septiembre 2021 | Location: Bilbao, ES",
+        "- Montaje de placas de prueba.",
+    ]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Desarrollo de prototipos",
+        "SensLab (Departamento de Ingeniería Mecánica, EPS)",
+        "Bilbao, ES",
+    )
+
+
+def test_a_phrase_under_a_role_that_opens_on_its_dated_line_describes_it() -> None:
+    lines = [
+        "Session Chair, Northern Ecology Meeting, Tromsø, Norway | 2021",
+        "Chaired the session on alpine plant dispersal",
+        "Reviewer, Journal of Arctic Botany | 2019",
+        "Graduated as M.Sc. Plant Biology | 2018",
+    ]
+    entries = parse_entries(lines)
+    assert entries[0].title == "Session Chair"
+    assert entries[0].organisation == "Northern Ecology Meeting"
+    assert entries[0].bullets == ["Chaired the session on alpine plant dispersal"]
+    # A line of names (a degree, an employer) is no description.
+    assert "Graduated as M.Sc. Plant Biology" not in entries[1].bullets
+
+
+def test_a_lower_case_phrase_after_a_name_belongs_to_the_name() -> None:
+    (entry,) = parse_entries(
+        ["2011 (6 meses) | Auxiliar de almacén, Trasmar, logística portuaria."]
+    )
+    # (The sentence's closing full stop is kept as printed.)
+    assert (entry.title, entry.organisation.rstrip(".")) == (
+        "Auxiliar de almacén",
+        "Trasmar, logística portuaria",
+    )
+    # A one-word name in lower case is a name of its own.
+    (entry,) = parse_entries(["Mar 2014–Abr 2016 | Fundadora, vendimia S.L."])
+    assert (entry.title, entry.organisation) == ("Fundadora", "vendimia S.L.")
+
+
+def test_a_section_we_do_not_know_that_lists_posts_under_their_body_is_experience() -> None:
+    document = parse_cv(
+        "Ines Varga\nines.varga@example.org\n\n"
+        "EDUCATION\nBSc Geology, Kellford University, 2010\n\n"
+        "LEARNED SOCIETIES & OUTREACH\n"
+        "Northern Society of Field Geologists,\nYork, UK\n- Member | 2015 – Present\n"
+    )
+    section = next(s for s in document.sections if s.heading == "LEARNED SOCIETIES & OUTREACH")
+    assert section.kind == "experience"
+    (entry,) = section.entries
+    assert (entry.title, entry.dates) == ("Member", "2015 – Present")
+    assert entry.organisation.startswith("Northern Society of Field Geologists")
+
+
+def test_a_team_printed_after_its_employer_is_part_of_the_employer() -> None:
+    (entry,) = parse_entries(["Platform Engineer, Globex, Payments Team | 2019 - 2021"])
+    assert (entry.title, entry.organisation) == ("Platform Engineer", "Globex, Payments Team")
+    # A team on a line of its own under the role describes it.
+    lines = ["Platform Engineer | Globex | 2019 - 2021", "Payments Team", "- Ran the ledger."]
+    (entry,) = parse_entries(lines)
+    assert entry.organisation == "Globex"
+
+
+def test_a_header_whose_words_say_nothing_is_read_in_the_sections_order() -> None:
+    # Employer first, then the post: the two headers with role words show the order.
+    lines = [
+        "Harbour Hotel | Night Manager | 2020 – 2023",
+        "- Ran the night shift.",
+        "Blue Kettle | Barista | 2018 – 2020",
+        "- Made coffee.",
+        "Grand Plaza Hotel | Receptionist Trainee | 2017 – 2018",
+        "- Checked guests in.",
+    ]
+    assert [(e.title, e.organisation) for e in parse_entries(lines)] == [
+        ("Night Manager", "Harbour Hotel"),
+        ("Barista", "Blue Kettle"),
+        ("Receptionist Trainee", "Grand Plaza Hotel"),
+    ]
+    # With nothing to learn the order from, the first field stays the title.
+    lines = ["Barista | Blue Kettle | 2018 – 2020", "- Made coffee."]
+    assert [(e.title, e.organisation) for e in parse_entries(lines)] == [("Barista", "Blue Kettle")]
+
+
+def test_a_state_code_is_no_degree_and_a_partnership_is_an_employer() -> None:
+    lines = [
+        "Legal Secretary — Hale & Moore LLP, Worcester, MA",
+        "2016 – Present",
+        "- Filed briefs.",
+    ]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Legal Secretary",
+        "Hale & Moore LLP",
+        "Worcester, MA",
+    )
+    # Without a role word in the title, the parts still fall in their places.
+    (entry,) = parse_entries(["Paralegal — Hale & Moore LLP, Worcester, MA", "2016 – Present"])
+    assert (entry.title, entry.organisation, entry.location) == (
+        "Paralegal",
+        "Hale & Moore LLP",
+        "Worcester, MA",
+    )
+
+
+def test_open_ended_dates_in_every_wording_are_current() -> None:
+    today = (2026, 1)
+    for text in (
+        "2015 to date",
+        "Oct 2019 – Actualmente",
+        "Enero 2020 - a la fecha",
+        "Since March 2021",
+        "Desde 03/2021",
+    ):
+        period = parse_period(text, today)
+        assert period is not None and period.current, text
+        assert find_dates(f"Analista | {text}").group(0) == text
+    # A single date with nothing before it is a point in time, not an open period.
+    assert not parse_period("March 2021", today).current
+
+
+def test_spanish_post_en_employer_without_a_known_role_word() -> None:
+    lines = ["Camarera en Hostal Las Dunas", "Junio 2015 – Septiembre 2016", "- Atendí mesas."]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation) == ("Camarera", "Hostal Las Dunas")
+    # "en" before a lower-case field is part of the title.
+    (entry,) = parse_entries(["Camarera en temporada alta", "2014"])
+    assert entry.title == "Camarera en temporada alta"
+
+
+def test_comma_fields_are_a_post_and_its_employer_not_a_place() -> None:
+    # One-line list items: post, employer, town and year, none named by a known word.
+    section = build_section(
+        "experience",
+        "Experience",
+        ["- Lifeguard, Fjord Baths, Bergen, 2014", "- Deckhand, Nordlys Ferries, Oslo, 2013"],
+    )
+    assert [(e.title, e.organisation, e.location) for e in section.entries] == [
+        ("Lifeguard", "Fjord Baths", "Bergen"),
+        ("Deckhand", "Nordlys Ferries", "Oslo"),
+    ]
+    # "Cashier, Target" is read like the section's other "Title, Employer" headers.
+    lines = [
+        "Night Manager, Harbour Hotel",
+        "2020 – 2023",
+        "- Ran nights.",
+        "Shift Supervisor, Grand Plaza Hotel",
+        "2018 – 2020",
+        "- Ran shifts.",
+        "Cashier, Target",
+        "2016 – 2018",
+        "- Rang up.",
+    ]
+    assert [(e.title, e.organisation) for e in parse_entries(lines)][2] == ("Cashier", "Target")
+    # A header that is only a town and its region stays a place.
+    (entry,) = parse_entries(["Leeds, Yorkshire | 2019 – 2021"])
+    assert entry.location == "Leeds, Yorkshire" or entry.title == "Leeds, Yorkshire"
+
+
+def test_marks_left_around_dates_are_no_part_of_the_header() -> None:
+    # Markdown CVs print each period as inline code.
+    lines = ["`2019 - 2021`", "Harbour Pilot, Port of Tromsø", "Guided tankers into port."]
+    (entry,) = parse_entries(lines)
+    assert (entry.title, entry.organisation, entry.dates) == (
+        "Harbour Pilot",
+        "Port of Tromsø",
+        "2019 - 2021",
+    )
+    assert entry.bullets == ["Guided tankers into port."]
+
+
+def test_title_then_dates_then_employer_is_one_header() -> None:
+    lines = [
+        "Press Officer",
+        "`2018 - 2020`",
+        "Harbour Communications, Bergen",
+        "- Wrote releases.",
+        "Reporter",
+        "`2015 - 2018`",
+        "City Gazette, Oslo",
+        "- Covered council.",
+    ]
+    assert [(e.title, e.organisation, e.dates) for e in parse_entries(lines)] == [
+        ("Press Officer", "Harbour Communications", "2018 - 2020"),
+        ("Reporter", "City Gazette", "2015 - 2018"),
+    ]
+    # Titles and dates alone, one role after the other: the next title opens its role.
+    lines = ["Press Officer", "2018 - 2020", "Reporter", "2015 - 2018"]
+    assert [(e.title, e.dates) for e in parse_entries(lines)] == [
+        ("Press Officer", "2018 - 2020"),
+        ("Reporter", "2015 - 2018"),
+    ]
+
+
+def test_a_post_listed_as_the_one_item_under_its_employer_is_the_title() -> None:
+    lines = [
+        "`2018 - 2020`",
+        "Harbour Communications",
+        "- Press Officer",
+        "Wrote releases for the port authority and local press.",
+        "",
+        "`2015 - 2018`",
+        "City Gazette",
+        "- Reporter",
+        "Covered council meetings.",
+    ]
+    entries = build_section("experience", "Experience", lines).entries
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Press Officer", "Harbour Communications", "2018 - 2020"),
+        ("Reporter", "City Gazette", "2015 - 2018"),
+    ]
+    assert entries[1].bullets == ["Covered council meetings."]
+    # Items that are achievements or tools stay bullets.
+    lines = ["Acme Logistics | 2019 - 2021", "- Cut delivery times by a fifth."]
+    assert parse_entries(lines)[0].bullets == ["Cut delivery times by a fifth."]
+    lines = ["Acme Logistics | 2019 - 2021", "- Python, SQL"]
+    assert parse_entries(lines)[0].bullets == ["Python, SQL"]
+
+
+def test_the_tail_of_a_wrapped_heading_and_a_date_after_a_gap_open_nothing() -> None:
+    assert heading_kind("AND EXPERIENCE") is None
+    text = (
+        "Lena Ortiz\nlena.ortiz@example.org\n\nEDUCATION\nBA History, Kellford University, 2014\n"
+        "WORK EXPERIENCE\nClerk, Harbour Hotel, 2015 – 2016\nAWARDS\nAND PRIZES\n"
+        "Essay Prize, Kellford University Sep 2013\n- For an essay on ports.\n"
+    )
+    document = parse_cv(text)
+    assert [s.heading for s in document.sections if s.kind == "experience"] == ["WORK EXPERIENCE"]
+    # A date printed alone after a gap (a "last updated" line) is no second period.
+    lines = ["Colegio Sur", "Bachiller en Ciencias | 2009 – 2014", "", "Julio 2025"]
+    assert parse_entries(lines, kind="education")[0].dates == "2009 – 2014"
+
+
+def test_school_leaving_qualifications_are_studies_titles() -> None:
+    section = build_section(
+        "education",
+        "Education",
+        [
+            "- BSc Geology, Kellford University, 2014",
+            "- A Levels in Maths and Chemistry, Harbour College, 2011",
+        ],
+    )
+    assert [(e.title, e.organisation) for e in section.entries] == [
+        ("BSc Geology", "Kellford University"),
+        ("A Levels in Maths and Chemistry", "Harbour College"),
+    ]
+    (entry,) = parse_entries(["Bachillerato de Ciencias, IES Sierra Sur, 2010"], kind="education")
+    assert entry.title == "Bachillerato de Ciencias"
+
+
+def test_a_lone_achievement_under_a_header_stays_a_bullet() -> None:
+    (entry,) = parse_entries(["Embedded Systems Team, Aug 2016 – May 2018", "- Wrote code"])
+    assert "Embedded Systems Team" in (entry.title, entry.organisation)
+    assert entry.bullets == ["Wrote code"]
+
+
+def test_spanish_heading_with_its_adjective_after_it() -> None:
+    assert heading_kind("Proyectos independientes") == "projects"
+    assert heading_kind("Experiencia relevante") == "experience"
+    # A title in capitals is no heading for it.
+    assert heading_kind("Proyectos Ágiles") is None
+
+
+def test_a_project_is_named_by_its_name_and_its_role_stands_apart() -> None:
+    (entry,) = parse_entries(
+        ["2019– TideCharts for Sailors(TideKit), Lead Developer."], kind="projects"
+    )
+    assert entry.title == "TideCharts for Sailors(TideKit)"
+    assert entry.organisation.rstrip(".") == "Lead Developer"
+    # An employer's place in brackets still goes to the location.
+    (entry,) = parse_entries(["Analyst, Globex (Bilbao, España) | 2019 – 2021"])
+    assert (entry.organisation, entry.location) == ("Globex", "Bilbao, España")
