@@ -582,15 +582,11 @@ def _choose_name(
             if not clean or _is_contact_value(clean, contact):
                 continue
             text = _name_text(clean)
-            if not is_name(text, single=_single_ok(head, number)):
+            joined = _second_name_line(text, segments, head, number, apart, handles)
+            if joined:
+                text = f"{text} {joined}"  # a name printed over two lines
+            elif not is_name(text, single=_single_ok(head, number)):
                 continue
-            following = (
-                _segments(head[number + 1])
-                if number + 1 < len(head) and number + 1 not in apart
-                else []
-            )
-            if len(text.split()) == 1 and following and is_name(f"{text} {following[0]}"):
-                text = f"{text} {following[0]}"  # a name printed over two lines
             alone = len(segments) == 1
             score = _name_score(text, rank - 1, alone, len(text.split()), handles)
             candidates.append((score, -number, -position))
@@ -598,6 +594,54 @@ def _choose_name(
         return _lower_case_name(head[:_NAME_WINDOW], handles)
     _, number, position = max(candidates)
     return -number, -position
+
+
+def _second_name_line(
+    text: str,
+    segments: list[str],
+    head: list[str],
+    number: int,
+    apart: set[int],
+    handles: str,
+) -> str:
+    """The rest of a name printed over two lines ("JOSÉ LUIS" / "MARTÍNEZ GARCÍA", "ZOË" /
+    "ØDEGÅRD"), or "". No blank line between; the second line is no job title, heading or
+    contact detail. Under a first line of two or more words both lines hold only their part
+    of the name, and the second must read as a surname: echoed by the e-mail or a link, or
+    rare words in capitals under capitals ("JANE DOE" / "MARKETING" is a name and a
+    headline, and so is "Дмитрий Иванов" / "Бухгалтер")."""
+    if number + 1 >= len(head) or number + 1 in apart:
+        return ""
+    following = _segments(head[number + 1])
+    second = _LABEL.sub("", following[0]).strip() if following else ""
+    if not second or len(text.split()) > 3 or len(second.split()) > 4:
+        return ""
+    if _role_like(f"{text} {second}") or _heading_kind(second) or _heading_kind(text):
+        return ""
+    if _LABEL_ALONE.match(text) or text.lower() in DOCUMENT_TITLES:
+        return ""  # "Phone" / "Jane Doe": a sidebar's label over the name
+    if _is_contact_value(second, Contact()):
+        return ""
+    if not is_name(f"{text} {second}"):
+        return ""
+    if len(text.split()) == 1:
+        return second  # "MIRA" / "SOLBERG", "Hola, mi nombre es Pedro" / "Galvis | Perfil"
+    if len(segments) != 1 or len(following) != 1 or text.isupper() != second.isupper():
+        return ""
+    if is_place(second) or _section_like(second):
+        return ""
+    words = [fold(w).lower() for w in second.split() if w.lower() not in _NAME_PARTICLES]
+    if any(len(w) >= 3 and w in handles for w in words):
+        return second
+    # Capitals both: a designer's banner. Title case under a full name is its headline.
+    return second if text.isupper() and all(_rare(w) for w in words) else ""
+
+
+def _rare(word: str) -> bool:
+    """Whether `word` is rare in English and Spanish text, as surnames mostly are."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < 4.5
 
 
 def _lower_case_name(head: list[str], handles: str) -> tuple[int, int] | None:
@@ -746,20 +790,13 @@ def parse_contact_block(
                     contact.name = f"{clean} {beside}"
                     segments[position + 1] = ""
                     continue
-                following = (
-                    _segments(head[number + 1])
-                    if number + 1 < len(head) and number + 1 not in apart
-                    else []
+                second = _second_name_line(
+                    clean, segments, head, number, apart, _handles(contact)
                 )
-                if (
-                    len(clean.split()) == 1
-                    and following
-                    and is_name(f"{clean} {following[0]}")
-                    and not _heading_kind(following[0])
-                ):
+                if second:
                     # A name printed over two lines ("CHRISTIAN" / "LARICO DEPAZ").
-                    contact.name = f"{clean} {following[0]}"
-                    head[number + 1] = head[number + 1].replace(following[0], "", 1)
+                    contact.name = f"{clean} {second}"
+                    head[number + 1] = head[number + 1].replace(second, "", 1)
                 continue
             if contact.name and _same_words(clean, contact.name):
                 # "JANE DOE" as a banner, then "Jane Doe · Engineer · Town" as a byline.
@@ -949,9 +986,8 @@ def _choose_headline(
         return None
     name_line, name_position = chosen
     name = _name_text(_LABEL.sub("", _segments(head[name_line])[name_position]).strip())
-    following = _segments(head[name_line + 1]) if name_line + 1 < len(head) else []
-    joined = bool(following) and is_name(f"{name} {following[0] if following else ''}")
-    if len(name.split()) == 1 and name_line + 1 not in apart and joined:
+    segments = _segments(head[name_line])
+    if _second_name_line(name, segments, head, name_line, apart, _handles(contact)):
         name_line, name_position = name_line + 1, 0  # "MIRA" / "SOLBERG"
     best: tuple[float, int, int] | None = None
     last = min(len(head), name_line + 1 + _HEADLINE_WINDOW)

@@ -306,7 +306,8 @@ def two_column_pdf(case: Case, sidebar_left: bool) -> bytes:
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     width, height = A4
-    side_x, main_x = (40, 220) if sidebar_left else (width - 170, 40)
+    # The sidebar is 150 points wide with its text in 8 points, so no line reaches the body.
+    side_x, main_x = (30, 230) if sidebar_left else (width - 180, 40)
     y = height - 60
     for index, line in enumerate(case.main):
         if not line:
@@ -316,11 +317,11 @@ def two_column_pdf(case: Case, sidebar_left: bool) -> bytes:
         pdf.setFont("GenSans-Bold" if big else "GenSans", 18 if big else 10)
         pdf.drawString(main_x, y, line)
         y -= 24 if big else 14
-    y = height - 60
+    y = height - 120  # under the name's row, as a sidebar under a photo or a banner
     pdf.setFont("GenSans-Bold", 11)
     pdf.drawString(side_x, y, "CONTACT")
     y -= 18
-    pdf.setFont("GenSans", 9)
+    pdf.setFont("GenSans", 8)
     for line in case.side:
         # Icons are not in this font: the sidebar prints the value alone.
         value = re.sub(r"^[\ue000-\uf8ff]\s*", "", line)
