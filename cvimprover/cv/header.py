@@ -126,6 +126,7 @@ _LOCATION_LABEL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s+[|•·◆⋄♦–—-]\s+|\s*\|\s*|\s{2,}|\t")
+_SEPARATORS_WITH_SLASH = re.compile(rf"{_SEPARATORS.pattern}|\s+/\s+")
 _NAME_WORDS = r"(?:full name|name|nombre(?: completo)?|nombre y apellidos)"
 _NAME_LABEL = re.compile(rf"^{_NAME_WORDS}\s*:\s*", re.IGNORECASE)
 _NAME_LABEL_ALONE = re.compile(rf"^{_NAME_WORDS}\s*:?$", re.IGNORECASE)
@@ -277,8 +278,12 @@ def _separated(line: str) -> list[str]:
     """The line cut at its separators, except inside a phone number: "(416) 000 – 0000"
     prints a dash between its digit groups like the dash between two details."""
     phones = [m.span() for m in PHONE.finditer(line) if phone_in(m.group(0))]
+    # A spaced slash separates details on a line that holds one ("a@b.co / +34 612... /
+    # Madrid, España"); elsewhere it joins alternatives ("Designer / Illustrator").
+    details = bool(phones or EMAIL.search(line) or URL.search(line))
+    separators = _SEPARATORS_WITH_SLASH if details else _SEPARATORS
     parts, position = [], 0
-    for match in _SEPARATORS.finditer(line):
+    for match in separators.finditer(line):
         if any(a < match.start() and match.end() < b for a, b in phones):
             continue
         parts.append(line[position : match.start()])
@@ -626,7 +631,9 @@ def _second_name_line(
         return ""
     if len(text.split()) == 1:
         return second  # "MIRA" / "SOLBERG", "Hola, mi nombre es Pedro" / "Galvis | Perfil"
-    if len(segments) != 1 or len(following) != 1 or text.isupper() != second.isupper():
+    if not (_beside_name(segments[1:]) and _beside_name(following[1:])):
+        return ""  # each line holds its part of the name, and a right column's details
+    if text.isupper() != second.isupper():
         return ""
     if is_place(second) or _section_like(second):
         return ""
@@ -635,6 +642,23 @@ def _second_name_line(
         return second
     # Capitals both: a designer's banner. Title case under a full name is its headline.
     return second if text.isupper() and all(_rare(w) for w in words) else ""
+
+
+def _beside_name(segments: list[str]) -> bool:
+    """Whether segments printed after a name part on its line are all contact details (a
+    right column read on the name's rows)."""
+    empty = Contact()
+    for segment in segments:
+        clean = _LABEL.sub("", segment).strip()
+        if not (
+            _is_contact_value(clean, empty)
+            or is_place(clean)
+            or _is_address(clean)
+            or _postcode_place(clean)
+            or _handle_link(segment)
+        ):
+            return False
+    return True
 
 
 def _rare(word: str) -> bool:
@@ -710,6 +734,12 @@ def parse_contact_block(
             continue
         if links and _PROFILE_PATH.search(url) or link_key(url) in rows:
             links.append(Link(label=_link_label(url), url=url))
+    # "GitHub: janedoe" on a line of its own, wherever the block is printed (a sidebar read
+    # after the body): a handle under its site's label.
+    for line in full_text.split("\n"):
+        handle = _handle_link(_without_icons(line.strip()))
+        if handle and link_key(handle) not in {link_key(link.url) for link in links}:
+            links.append(Link(label=_link_label(handle), url=handle))
     contact.links = links[:8]
     add_link_targets(contact, targets or [], full_text.lower(), head_text.lower())
 
@@ -809,11 +839,7 @@ def parse_contact_block(
                 and position > 0
                 and _parse()._ORG_WORDS.search(clean)
             )
-            town = (
-                short_place(clean)
-                and not _parse()._ROLE_WORDS.search(clean)
-                and not _heading_kind(clean)
-            )
+            town = short_place(clean) and not _role_like(clean) and not _heading_kind(clean)
             # A town alone on its line, after the name and the headline, in their block (after
             # a blank line, a capitalised word alone starts a sidebar's block: "Programación").
             alone = (
@@ -1187,8 +1213,9 @@ def contact_run(body: list[str]) -> tuple[int, int] | None:
     empty = Contact()
     start, values = -1, 0
     for index, line in enumerate([*body, ""]):
-        text = _LABEL.sub("", _without_icons(line.strip())).strip()
-        value = bool(text) and _is_contact_value(text, empty)
+        shown = _without_icons(line.strip())
+        text = _LABEL.sub("", shown).strip()
+        value = bool(text) and (_is_contact_value(text, empty) or bool(_handle_link(shown)))
         companion = (
             bool(text)
             and len(text) <= 60
