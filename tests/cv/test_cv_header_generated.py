@@ -118,6 +118,29 @@ BODY = [
     "SKILLS",
     "Excel, SAP, reconciliations",
 ]
+# The PDF's main column runs down the page like a real CV's; its sidebar holds more than
+# the contact block, as real sidebars do.
+PDF_BODY = [
+    "EXPERIENCE",
+    "Senior Accountant, Acme Ltd, 2019 - 2023",
+    "- Closed the books every month for 40 cost centres",
+    "- Cut the month-end close from 9 to 5 days",
+    "- Led the move of the ledgers to a new ERP",
+    "",
+    "Accountant, Beta Group, 2016 - 2019",
+    "- Reconciled 300 supplier accounts a month",
+    "- Prepared the quarterly VAT returns",
+    "- Trained four new members of the team",
+    "",
+    "Accounts Assistant, Gamma Partners, 2014 - 2016",
+    "- Kept the sales ledger of 120 clients",
+    "- Chased overdue invoices worth 2 million a year",
+    "",
+    "EDUCATION",
+    "BSc Accounting, State University, 2010 - 2014",
+    "Diploma in Payroll, City College, 2009 - 2010",
+]
+PDF_SIDE_AFTER = ["", "LANGUAGES", "English", "Spanish", "French", "", "TOOLS", "Excel", "SAP"]
 LAYOUTS = ["one-line", "per-line", "labelled", "icons", "right-column", "sidebar-after"]
 
 
@@ -240,7 +263,7 @@ def build(rng: random.Random) -> Case:
         "location": location,
         "links": [target for _, target in kept],
     }
-    return Case(text, expected, ways, main=[*name_lines, "", *BODY], side=side)
+    return Case(text, expected, ways, main=[*name_lines, "", *PDF_BODY], side=side)
 
 
 def _labelled(rng: random.Random, kind: str, value: str) -> str:
@@ -306,27 +329,28 @@ def two_column_pdf(case: Case, sidebar_left: bool) -> bytes:
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=A4)
     width, height = A4
-    # The sidebar is 150 points wide with its text in 8 points, so no line reaches the body.
-    side_x, main_x = (30, 230) if sidebar_left else (width - 180, 40)
+    # The sidebar is 200 points wide with its text in 8 points, so no line reaches the body.
+    side_x, main_x = (30, 240) if sidebar_left else (width - 210, 40)
     y = height - 60
     for index, line in enumerate(case.main):
         if not line:
-            y -= 10
+            y -= 14
             continue
         big = index < 2 and line.upper() == line or index == 0
         pdf.setFont("GenSans-Bold" if big else "GenSans", 18 if big else 10)
         pdf.drawString(main_x, y, line)
-        y -= 24 if big else 14
+        y -= 24 if big else 16
     y = height - 120  # under the name's row, as a sidebar under a photo or a banner
     pdf.setFont("GenSans-Bold", 11)
     pdf.drawString(side_x, y, "CONTACT")
     y -= 18
     pdf.setFont("GenSans", 8)
-    for line in case.side:
+    for line in [*case.side, *PDF_SIDE_AFTER]:
         # Icons are not in this font: the sidebar prints the value alone.
         value = re.sub(r"^[\ue000-\uf8ff]\s*", "", line)
+        pdf.setFont("GenSans-Bold" if value.isupper() else "GenSans", 8)
         pdf.drawString(side_x, y, value)
-        y -= 14
+        y -= 14 if value else 10
     pdf.showPage()
     pdf.save()
     return buffer.getvalue()
