@@ -277,7 +277,7 @@ def _split_words(run: str) -> str:
 def _separated(line: str) -> list[str]:
     """The line cut at its separators, except inside a phone number: "(416) 000 – 0000"
     prints a dash between its digit groups like the dash between two details."""
-    phones = [m.span() for m in PHONE.finditer(line) if phone_in(m.group(0))]
+    phones = [(a, b) for a, b, found in phone_matches(line) if phone_in(found)]
     # A spaced slash separates details on a line that holds one ("a@b.co / +34 612... /
     # Madrid, España"); elsewhere it joins alternatives ("Designer / Illustrator").
     details = bool(phones or EMAIL.search(line) or URL.search(line))
@@ -321,12 +321,11 @@ def _split_values(text: str) -> list[str]:
     """Cut a run of contact details printed with only spaces between them ("a@b.co +1 555
     0100 San Francisco, CA") at each e-mail, link and phone number."""
     spans: list[tuple[int, int]] = []
-    for pattern in (EMAIL, URL, PHONE):
-        for match in pattern.finditer(text):
-            if pattern is PHONE and not phone_in(match.group(0)):
-                continue
-            if not any(a < match.end() and match.start() < b for a, b in spans):
-                spans.append((match.start(), match.end()))
+    found = [(m.start(), m.end()) for pattern in (EMAIL, URL) for m in pattern.finditer(text)]
+    found += [(a, b) for a, b, phone in phone_matches(text) if phone_in(phone)]
+    for start, end in found:
+        if not any(a < end and start < b for a, b in spans):
+            spans.append((start, end))
     if not spans:
         return [text]
     out, position = [], 0
@@ -378,9 +377,26 @@ def _link_label(url: str) -> str:
     return "Portfolio"
 
 
-def phone_in(text: str) -> str:
+# "Austin, TX 78701 – (555) 123-4567": a postcode, a spaced dash between two details, then
+# the phone; the pattern alone reads all of it as one number.
+_NUMBER_BEFORE_PHONE = re.compile(r"^\d{4,6}\s+[–—|-]\s+(?=[+(]?\d)")
+
+
+def phone_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each run PHONE finds, without a postcode printed before it."""
+    out = []
     for match in PHONE.finditer(text):
-        candidate = match.group(0).strip()
+        start, candidate = match.start(), match.group(0)
+        lead = _NUMBER_BEFORE_PHONE.match(candidate)
+        if lead:
+            start, candidate = start + lead.end(), candidate[lead.end() :]
+        out.append((start, match.end(), candidate))
+    return out
+
+
+def phone_in(text: str) -> str:
+    for _, _, found in phone_matches(text):
+        candidate = found.strip()
         digits = re.sub(r"(?:ext\.?|x|extensi[oó]n)\s*\d+$", "", candidate, flags=re.I)
         digits = re.sub(r"[^\d*]", "", digits)  # "+49 176 *** **": masked digits still count
         if not 9 <= len(digits) <= 15 or len(digits) - digits.count("*") < 5:
@@ -638,8 +654,11 @@ def _second_name_line(
     if is_place(second) or _section_like(second):
         return ""
     words = [fold(w).lower() for w in second.split() if w.lower() not in _NAME_PARTICLES]
-    if any(len(w) >= 3 and w in handles for w in words):
-        return second
+    firsts = [fold(w).lower() for w in text.split() if w.lower() not in _NAME_PARTICLES]
+    if any(len(w) >= 3 and w in handles for w in words) or any(
+        f + w in handles for f in firsts for w in words
+    ):
+        return second  # "NGUYỄN VĂN" / "AN" signed "nguyenan@"
     # Capitals both: a designer's banner. Title case under a full name is its headline.
     return second if text.isupper() and all(_rare(w) for w in words) else ""
 
