@@ -1227,10 +1227,11 @@ def _contactish_lines(text: str) -> str:
 def contact_run(body: list[str]) -> tuple[int, int] | None:
     """Where a contact block printed without a heading sits among a section's lines (a
     sidebar read after the section above it): the first run of consecutive lines holding at
-    least two e-mails, phones or links, with places and label lines beside them. Returns
+    least two e-mails, phones or links, or an e-mail and a place, with places and label
+    lines beside them. Returns
     the run's (start, end) in `body`, or None."""
     empty = Contact()
-    start, values = -1, 0
+    start, values, places, emails = -1, 0, 0, 0
     for index, line in enumerate([*body, ""]):
         shown = _without_icons(line.strip())
         text = _LABEL.sub("", shown).strip()
@@ -1243,8 +1244,11 @@ def contact_run(body: list[str]) -> tuple[int, int] | None:
         if value or companion:
             start = index if start < 0 else start
             values += value
+            places += companion and not _LABEL_ALONE.match(text)
+            emails += bool(value and EMAIL.search(text))
             continue
-        if values >= 2:
+        # Two details, or an e-mail with the place beside it ("Kraków, Poland" / "a@b.pl").
+        if values >= 2 or emails and places:
             return start, index
-        start, values = -1, 0
+        start, values, places, emails = -1, 0, 0, 0
     return None

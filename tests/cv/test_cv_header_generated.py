@@ -348,7 +348,11 @@ def two_column_pdf(case: Case, sidebar_left: bool) -> bytes:
     for line in [*case.side, *PDF_SIDE_AFTER]:
         # Icons are not in this font: the sidebar prints the value alone.
         value = re.sub(r"^[\ue000-\uf8ff]\s*", "", line)
-        pdf.setFont("GenSans-Bold" if value.isupper() else "GenSans", 8)
+        font = "GenSans-Bold" if value.isupper() else "GenSans"
+        size = 8.0
+        while pdfmetrics.stringWidth(value, font, size) > 190:
+            size -= 0.5  # a long address set smaller to fit the column, as designers do
+        pdf.setFont(font, size)
         pdf.drawString(side_x, y, value)
         y -= 14 if value else 10
     pdf.showPage()
