@@ -312,7 +312,7 @@ def _name_then_title(text: str) -> list[str]:
     name, comma, title = text.partition(",")
     if not comma or all(_is_credential(piece) for piece in title.split(",") if piece.strip()):
         return [text]  # "Jane Doe, Ph.D.": credentials belong to the name
-    if _parse()._ROLE_WORDS.search(title) and is_name(name.strip()):
+    if _role_like(title) and is_name(name.strip()):
         return [name.strip(), title.strip()]
     return [text]
 
@@ -485,8 +485,8 @@ def is_place(text: str) -> bool:
         return True  # "Madrid (Spain)"
     if not _PLACE.match(text) or len(text) > 60:
         return False
-    if _parse()._ROLE_WORDS.search(text) or _parse()._ORG_WORDS.search(text):
-        return False
+    if _role_like(text) or _parse()._ORG_WORDS.search(text):
+        return False  # "Ana Ruiz, Diseñadora Gráfica": a name and a title
     pieces = [part.strip() for part in text.split(",")]
     if not all(p[:1].isupper() and len(p.split()) <= 4 for p in pieces):
         return False
@@ -645,12 +645,12 @@ def _second_name_line(
         return ""
     if not is_name(f"{text} {second}"):
         return ""
+    if text.isupper() != second.isupper():
+        return ""  # "Barcelona · a@b.es" / "JANE DOE": a town above the name
     if len(text.split()) == 1:
         return second  # "MIRA" / "SOLBERG", "Hola, mi nombre es Pedro" / "Galvis | Perfil"
     if not (_beside_name(segments[1:]) and _beside_name(following[1:])):
         return ""  # each line holds its part of the name, and a right column's details
-    if text.isupper() != second.isupper():
-        return ""
     if is_place(second) or _section_like(second):
         return ""
     words = [fold(w).lower() for w in second.split() if w.lower() not in _NAME_PARTICLES]
@@ -678,6 +678,15 @@ def _beside_name(segments: list[str]) -> bool:
         ):
             return False
     return True
+
+
+def _details_row(head: list[str], number: int, contact: Contact) -> bool:
+    """Whether line `number` of `head` holds contact details and nothing else."""
+    if not 0 <= number < len(head):
+        return False
+    segments = _segments(head[number])
+    values = [_LABEL.sub("", v).strip() for v in segments]
+    return _details_only(segments, contact) and any(_is_contact_value(v, contact) for v in values)
 
 
 def _rare(word: str) -> bool:
@@ -772,6 +781,7 @@ def parse_contact_block(
             address_line >= 0
             and address_line == number - 1
             and number not in apart
+            and (chosen is None or number != chosen[0])
             and _address_tail(line)
         ):
             # A street address printed over two lines ("c/ Mayor, 12" / "37001 – Salamanca"),
@@ -861,6 +871,30 @@ def parse_contact_block(
             town = short_place(clean) and not _role_like(clean) and not _heading_kind(clean)
             # A town alone on its line, after the name and the headline, in their block (after
             # a blank line, a capitalised word alone starts a sidebar's block: "Programación").
+            # A town on a line of its own between lines of details ("+33 6..." / "Lyon" /
+            # "a@b.fr"), or printed in a right column beside the name or the headline.
+            lone_town = (
+                town
+                and len(clean.split()) <= 3
+                and all(w[:1].isupper() for w in clean.split() if w.lower() not in _NAME_PARTICLES)
+                and not re.fullmatch(r"[A-Z]{2,4}", clean)  # "SPA": an acronym
+                and not _LABEL_ALONE.match(clean)
+                and not is_link_label(clean)
+                and not _section_like(clean)
+                and not _known_term(clean)
+            )
+            among_details = (
+                lone_town
+                and len(segments) == 1
+                and any(_details_row(head, other, contact) for other in (number - 1, number + 1))
+                and number not in apart
+                and number + 1 not in apart
+            )
+            beside_title = (
+                lone_town
+                and position > 0
+                and (number == name_line or (number, position - 1) == headline_pick)
+            )
             alone = (
                 len(segments) == 1
                 and contact.name
@@ -879,6 +913,8 @@ def parse_contact_block(
                 and (position > 0 or contact.name)
                 or town
                 and alone
+                or among_details
+                or beside_title
             ):
                 # A city beats a street address, which beats an affiliation beside the name.
                 if contact.location:
@@ -1140,6 +1176,7 @@ def _with_address_tail(location: str, following: list[str], line: str) -> str:
     if (
         following
         and _is_address(location)
+        and not _is_contact_value(following[0], Contact())
         and (_POSTCODE.search(following[0]) or is_place(following[0]))
     ):
         between = re.search(rf"{re.escape(location)}\s*([•·])\s*{re.escape(following[0])}", line)

@@ -70,6 +70,12 @@ PHONES = [
     "+52 55 1234 5678",
     "555.123.4567",
     "+351 912 345 678",
+    "+1 (555) 123-4567",
+    "0044 7700 900123",
+    "+33 6 12 34 56 78",
+    "91 123 45 67",
+    "(+34) 612 345 678",
+    "+91 98765 43210",
 ]
 LOCATIONS = [
     "Madrid, España",
@@ -84,6 +90,10 @@ LOCATIONS = [
     "12 Baker Street, London NW1 6XE",
     "Bogotá, Colombia",
     "Москва, Россия",
+    "Madrid (Spain)",
+    "New York, NY",
+    "Buenos Aires, Argentina",
+    "Barcelona",
 ]
 # A link as printed, with the link it stands for ({h} is the person's handle).
 LINKS = [
@@ -97,12 +107,16 @@ LINKS = [
     ("dribbble.com/{h}", "dribbble.com/{h}"),
     ("https://{h}.design", "{h}.design"),
     ("GitHub: {h}", "github.com/{h}"),
+    ("gitlab.com/{h}", "gitlab.com/{h}"),
+    ("{h}.github.io", "{h}.github.io"),
+    ("medium.com/@{h}", "medium.com/@{h}"),
+    ("linkedin.com/in/{h}/", "linkedin.com/in/{h}"),
 ]
 SEPARATORS = [" | ", " • ", " · ", " / ", "\t", "  |  ", " – "]
 LABELS = {
-    "email": ["Email:", "E-mail:", "Correo:", "Mail:"],
-    "phone": ["Tel.:", "Teléfono:", "Móvil:", "Phone:", "Mobile:"],
-    "location": ["Dirección:", "Address:", "Location:", "Ubicación:"],
+    "email": ["Email:", "E-mail:", "Correo:", "Mail:", "E:"],
+    "phone": ["Tel.:", "Teléfono:", "Móvil:", "Phone:", "Mobile:", "T:", "Tel:", "Cel.:"],
+    "location": ["Dirección:", "Address:", "Location:", "Ubicación:", "A:"],
     "link": ["LinkedIn:", "Web:", "Portfolio:", "Website:"],
 }
 ICONS = {"email": "\uf0e0", "phone": "\uf095", "location": "\uf041", "link": "\uf0c1"}
@@ -141,7 +155,16 @@ PDF_BODY = [
     "Diploma in Payroll, City College, 2009 - 2010",
 ]
 PDF_SIDE_AFTER = ["", "LANGUAGES", "English", "Spanish", "French", "", "TOOLS", "Excel", "SAP"]
-LAYOUTS = ["one-line", "per-line", "labelled", "icons", "right-column", "sidebar-after"]
+LAYOUTS = [
+    "one-line",
+    "per-line",
+    "labelled",
+    "labelled-one-line",
+    "icons",
+    "right-column",
+    "sidebar-after",
+    "above-name",
+]
 
 
 @dataclass
@@ -166,7 +189,7 @@ def build(rng: random.Random) -> Case:
     handle = (_ascii(first.split()[0]) + _ascii(last.split()[-1])) or "jdoe"
     if len(handle) < 4 or not handle.isascii():
         handle = "jdoe" + str(rng.randint(10, 99))
-    style = rng.choice(["plain", "upper", "two-line", "initial", "credentials"])
+    style = rng.choice(["plain", "upper", "two-line", "initial", "credentials", "doctor"])
     ways.append(f"name:{style}")
     name_lines = [name]
     if style == "upper":
@@ -181,11 +204,14 @@ def build(rng: random.Random) -> Case:
     elif style == "credentials":
         name = f"{first} {last}, {rng.choice(CREDENTIALS)}"
         name_lines = [name]
+    elif style == "doctor":
+        name = f"Dr. {first} {last}"
+        name_lines = [name]
     headline = rng.choice(HEADLINES) if rng.random() < 0.7 else ""
-    beside = bool(headline) and style != "two-line" and rng.random() < 0.3
+    beside = bool(headline) and style not in ("two-line", "credentials") and rng.random() < 0.3
     if beside:
         ways.append("headline:beside")
-        name_lines = [f"{name_lines[0]}{rng.choice([' | ', ' — ', ' · '])}{headline}"]
+        name_lines = [f"{name_lines[0]}{rng.choice([' | ', ' — ', ' · ', ', '])}{headline}"]
     elif headline:
         ways.append("headline:under")
         name_lines = [*name_lines, headline]
@@ -234,6 +260,14 @@ def build(rng: random.Random) -> Case:
         labelled = [_labelled(rng, kind, value) for kind, value in details]
         head = [*name_lines, *labelled]
         side = labelled
+    elif layout == "labelled-one-line":
+        labelled = [_labelled(rng, kind, value) for kind, value in details]
+        head = [*name_lines, rng.choice([" | ", " · ", "   "]).join(labelled)]
+        side = labelled
+    elif layout == "above-name":
+        # A designer's top bar of details, then the name.
+        head = [rng.choice([" | ", " · "]).join(v for _, v in details), *name_lines]
+        side = [value for _, value in details]
     elif layout == "icons":
         shown = [f"{ICONS[kind]} {value}" for kind, value in details]
         one_line = rng.random() < 0.5
