@@ -603,6 +603,8 @@ def _choose_name(
             if not clean or _is_contact_value(clean, contact):
                 continue
             text = _name_text(clean)
+            if _PLACE_IN_BRACKETS.match(text) and is_place(text):
+                continue  # "Madrid (Spain)"
             joined = _second_name_line(text, segments, head, number, apart, handles)
             if joined:
                 text = f"{text} {joined}"  # a name printed over two lines
@@ -694,6 +696,12 @@ def _rare(word: str) -> bool:
     from wordfreq import zipf_frequency
 
     return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < 4.5
+
+
+def names_someone(lines: list[str]) -> bool:
+    """Whether `lines` (a header) print a name where _choose_name looks for one."""
+    head, apart = _close_lines(lines)
+    return _choose_name(head, Contact(), apart) is not None
 
 
 def _lower_case_name(head: list[str], handles: str) -> tuple[int, int] | None:
@@ -886,9 +894,12 @@ def parse_contact_block(
             among_details = (
                 lone_town
                 and len(segments) == 1
-                and any(_details_row(head, other, contact) for other in (number - 1, number + 1))
-                and number not in apart
-                and number + 1 not in apart
+                and (
+                    number not in apart
+                    and _details_row(head, number - 1, contact)
+                    or number + 1 not in apart
+                    and _details_row(head, number + 1, contact)
+                )
             )
             beside_title = (
                 lone_town
