@@ -458,7 +458,8 @@ def is_name(text: str, *, single: bool = False) -> bool:
     if core != text and all(
         _is_credential(piece) for piece in text[len(core) :].split(",") if piece.strip()
     ):
-        return is_name(core, single=single)
+        # A full name before the letters: "Toronto, ON" is a town and its province.
+        return len(core.split()) >= 2 and is_name(core)
     words = text.split()
     caseless = unicodedata.category(text[:1]) == "Lo" if text else False
     long_enough = len(text) >= 4 or caseless and len(text) >= 2
@@ -698,10 +699,9 @@ def _rare(word: str) -> bool:
     return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < 4.5
 
 
-def names_someone(lines: list[str]) -> bool:
-    """Whether `lines` (a header) print a name where _choose_name looks for one."""
-    head, apart = _close_lines(lines)
-    return _choose_name(head, Contact(), apart) is not None
+def header_name(lines: list[str]) -> str:
+    """The name a header of `lines` prints, or "" (see parse_contact_block)."""
+    return parse_contact_block(list(lines), "\n".join(lines))[0].name
 
 
 def _lower_case_name(head: list[str], handles: str) -> tuple[int, int] | None:
@@ -782,6 +782,7 @@ def parse_contact_block(
     headline = ""
     leftovers: list[str] = []
     name_line = headline_line = address_line = -1
+    name_rows: set[int] = set()  # the lines the name is printed on
     chosen = _choose_name(head, contact, apart)
     headline_pick = _choose_headline(head, chosen, apart, contact)
     for number, line in enumerate(head):
@@ -851,6 +852,7 @@ def parse_contact_block(
                 clean = trimmed
                 contact.name = clean
                 name_line = number
+                name_rows.add(number)
                 beside = segments[position + 1] if position + 1 < len(segments) else ""
                 if len(clean.split()) == 1 and beside and is_name(f"{clean} {beside}"):
                     # First and last name drawn as separate runs ("JANE | DOE").
@@ -863,6 +865,7 @@ def parse_contact_block(
                 if second:
                     # A name printed over two lines ("CHRISTIAN" / "LARICO DEPAZ").
                     contact.name = f"{clean} {second}"
+                    name_rows.add(number + 1)
                     head[number + 1] = head[number + 1].replace(second, "", 1)
                 continue
             if contact.name and _same_words(clean, contact.name):
@@ -904,7 +907,7 @@ def parse_contact_block(
             beside_title = (
                 lone_town
                 and position > 0
-                and (number == name_line or (number, position - 1) == headline_pick)
+                and (number in name_rows or (number, position - 1) == headline_pick)
             )
             alone = (
                 len(segments) == 1
@@ -921,7 +924,7 @@ def parse_contact_block(
                 and (_is_address(clean) or beside_name and len(clean.split()) <= 10)
                 or town
                 and contact_line
-                and (position > 0 or contact.name)
+                and (position > 0 or contact.name or chosen is not None and chosen[0] > number)
                 or town
                 and alone
                 or among_details

@@ -21,7 +21,7 @@ from cvimprover.cv.header import (
     DOCUMENT_TITLES,
     EMAIL,
     contact_run,
-    names_someone,
+    header_name,
     parse_contact_block,
     phone_in,
 )
@@ -103,16 +103,19 @@ def _name_after_details(head: list[str], blocks: list[tuple[str, str, list[str]]
     """A bar of details over a name in capitals ("a@b.es | Madrid" / "JOSÉ LUIS" /
     "MARTÍNEZ GARCÍA"): after the details, split_sections reads the name's lines as
     headings it does not know. Give them back to the header when they make its name."""
-    if not head or not blocks or names_someone(head):
+    if not head or not blocks or header_name(head):
         return
+    best, name = 0, ""
     for taken in (1, 2):
         if len(blocks) < taken or blocks[taken - 1][0] != "other":
-            return
+            break
         lines = [ln for _, heading, body in blocks[:taken] for ln in (heading, *body)]
-        if names_someone([*head, *lines]):
-            head.extend(lines)
-            del blocks[:taken]
-            return
+        found = header_name([*head, *lines])
+        if len(found) > len(name):  # the second heading is the rest of the name
+            best, name = taken, found
+    if best:
+        head.extend(ln for _, heading, body in blocks[:best] for ln in (heading, *body))
+        del blocks[:best]
 
 
 def _drop_noise(lines: list[str], dropped: Dropped) -> list[str]:
