@@ -683,6 +683,24 @@ def _beside_name(segments: list[str]) -> bool:
     return True
 
 
+def _lone_town(text: str) -> bool:
+    """Whether `text`, printed alone among contact details, reads as a town ("Barcelona",
+    "San Sebastián"): up to three capitalised words, no acronym, label, heading, job
+    title or skill the vocabulary knows."""
+    return (
+        short_place(text)
+        and len(text.split()) <= 3
+        and all(w[:1].isupper() for w in text.split() if w.lower() not in _NAME_PARTICLES)
+        and not re.fullmatch(r"[A-Z]{2,4}", text)  # "SPA": an acronym
+        and not _LABEL_ALONE.match(text)
+        and not is_link_label(text)
+        and not _role_like(text)
+        and not _heading_kind(text)
+        and not _section_like(text)
+        and not _known_term(text)
+    )
+
+
 def _details_row(head: list[str], number: int, contact: Contact) -> bool:
     """Whether line `number` of `head` holds contact details and nothing else."""
     if not 0 <= number < len(head):
@@ -884,16 +902,7 @@ def parse_contact_block(
             # a blank line, a capitalised word alone starts a sidebar's block: "Programación").
             # A town on a line of its own between lines of details ("+33 6..." / "Lyon" /
             # "a@b.fr"), or printed in a right column beside the name or the headline.
-            lone_town = (
-                town
-                and len(clean.split()) <= 3
-                and all(w[:1].isupper() for w in clean.split() if w.lower() not in _NAME_PARTICLES)
-                and not re.fullmatch(r"[A-Z]{2,4}", clean)  # "SPA": an acronym
-                and not _LABEL_ALONE.match(clean)
-                and not is_link_label(clean)
-                and not _section_like(clean)
-                and not _known_term(clean)
-            )
+            lone_town = town and _lone_town(clean)
             among_details = (
                 lone_town
                 and len(segments) == 1
@@ -1292,6 +1301,9 @@ def contact_run(body: list[str]) -> tuple[int, int] | None:
             and len(text) <= 60
             and (is_place(text) or _is_address(text) or _LABEL_ALONE.match(text) is not None)
         )
+        # A town alone ("Barcelona") only once the run's details have begun: before them,
+        # a capitalised word is as likely the end of a skill list.
+        companion = companion or values > 0 and _lone_town(text)
         if value or companion:
             start = index if start < 0 else start
             values += value
