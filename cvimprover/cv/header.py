@@ -913,10 +913,11 @@ def parse_contact_block(
                     and _details_row(head, number + 1, contact)
                 )
             )
-            beside_title = (
-                lone_town
-                and position > 0
-                and (number in name_rows or (number, position - 1) == headline_pick)
+            beside_title = lone_town and (
+                number in name_rows
+                and (position > 0 or number != name_line)  # "JÓNSSON   Barcelona"
+                or position > 0
+                and (number, position - 1) == headline_pick
             )
             alone = (
                 len(segments) == 1
@@ -1301,9 +1302,14 @@ def contact_run(body: list[str]) -> tuple[int, int] | None:
             and len(text) <= 60
             and (is_place(text) or _is_address(text) or _LABEL_ALONE.match(text) is not None)
         )
-        # A town alone ("Barcelona") only once the run's details have begun: before them,
-        # a capitalised word is as likely the end of a skill list.
-        companion = companion or values > 0 and _lone_town(text)
+        # A town alone ("Barcelona") once the run's details have begun, or opening a block
+        # (after a blank line) right over them: otherwise a capitalised word is as likely
+        # the end of a skill list.
+        opens = (index == 0 or not body[index - 1].strip()) and index + 1 < len(body)
+        if opens:
+            after = _without_icons(body[index + 1].strip())
+            opens = _is_contact_value(_LABEL.sub("", after).strip(), empty)
+        companion = companion or (values > 0 or opens) and _lone_town(text)
         if value or companion:
             start = index if start < 0 else start
             values += value
