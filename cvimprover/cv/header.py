@@ -379,7 +379,7 @@ def _link_label(url: str) -> str:
 
 # "Austin, TX 78701 – (555) 123-4567": a postcode, a spaced dash between two details, then
 # the phone; the pattern alone reads all of it as one number.
-_NUMBER_BEFORE_PHONE = re.compile(r"^\d{4,6}\s+[–—|-]\s+(?=[+(]?\d)")
+_NUMBER_BEFORE_PHONE = re.compile(r"^\d{4,6}(?:\s+[–—|-])+\s+(?=[+(]?\d)")
 
 
 def phone_matches(text: str) -> list[tuple[int, int, str]]:
@@ -445,9 +445,21 @@ def _strip_monogram(text: str) -> str:
 _CREDENTIALS = re.compile(r",\s*(?:[A-Z][A-Za-z.]{1,5})(?:\s*,\s*[A-Z][A-Za-z.]{1,5})*$")
 
 
+# US states and Canadian provinces print like credentials after a comma ("New York, NY").
+# Maryland, Pennsylvania and Prince Edward Island share theirs with a doctor, a physician
+# assistant and a professional engineer, and are left out.
+_REGION_CODES = set(
+    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON QC "
+    "SK YT".split()
+)
+
+
 def _is_credential(piece: str) -> bool:
     """ "RN", "PhD", "Ph.D.", "M.Sc.", "CPA": an abbreviation after a name, not a word."""
     piece = piece.strip()
+    if piece in _REGION_CODES:
+        return False
     capitals = sum(ch.isupper() for ch in piece)
     return bool(re.fullmatch(r"[A-Z][A-Za-z.]{0,5}", piece)) and (capitals >= 2 or "." in piece)
 
@@ -611,7 +623,15 @@ def _choose_name(
                 text = f"{text} {joined}"  # a name printed over two lines
             elif not is_name(text, single=_single_ok(head, number)):
                 continue
-            alone = len(segments) == 1
+            # Alone on its line, or beside nothing but its headline (and contact details).
+            others = segments[:position] + segments[position + 1 :]
+            alone = len(segments) == 1 or (
+                any(_role_like(other) for other in others)
+                and all(
+                    _role_like(other) or _is_contact_value(_LABEL.sub("", other).strip(), contact)
+                    for other in others
+                )
+            )
             score = _name_score(text, rank - 1, alone, len(text.split()), handles)
             candidates.append((score, -number, -position))
     if not candidates:
@@ -648,8 +668,8 @@ def _second_name_line(
         return ""
     if not is_name(f"{text} {second}"):
         return ""
-    if text.isupper() != second.isupper():
-        return ""  # "Barcelona · a@b.es" / "JANE DOE": a town above the name
+    if text.isupper() != second.isupper() or len(segments) > 1 and len(following) == 1:
+        return ""  # "Barcelona · a@b.es" / "Jane Doe": a town above the name
     if len(text.split()) == 1:
         return second  # "MIRA" / "SOLBERG", "Hola, mi nombre es Pedro" / "Galvis | Perfil"
     if not (_beside_name(segments[1:]) and _beside_name(following[1:])):
@@ -872,7 +892,13 @@ def parse_contact_block(
                 name_line = number
                 name_rows.add(number)
                 beside = segments[position + 1] if position + 1 < len(segments) else ""
-                if len(clean.split()) == 1 and beside and is_name(f"{clean} {beside}"):
+                if (
+                    len(clean.split()) == 1
+                    and beside
+                    and beside.isupper() == clean.isupper()
+                    and not is_place(beside)
+                    and is_name(f"{clean} {beside}")
+                ):
                     # First and last name drawn as separate runs ("JANE | DOE").
                     contact.name = f"{clean} {beside}"
                     segments[position + 1] = ""
