@@ -609,6 +609,9 @@ def _choose_name(
             break
         segments = _segments(line)
         rank += not _details_only(segments, contact)
+        # A single word among e-mails and links is a town, not a one-word name.
+        values = [_is_contact_value(_LABEL.sub("", s).strip(), contact) for s in segments]
+        on_details_bar = sum(values) >= 2
         for position, segment in enumerate(segments):
             if _NAME_LABEL.match(segment):
                 return None
@@ -621,7 +624,7 @@ def _choose_name(
             joined = _second_name_line(text, segments, head, number, apart, handles)
             if joined:
                 text = f"{text} {joined}"  # a name printed over two lines
-            elif not is_name(text, single=_single_ok(head, number)):
+            elif not is_name(text, single=_single_ok(head, number) and not on_details_bar):
                 continue
             # Alone on its line, or beside nothing but its headline (and contact details).
             others = segments[:position] + segments[position + 1 :]
