@@ -448,10 +448,13 @@ _CREDENTIALS = re.compile(r",\s*(?:[A-Z][A-Za-z.]{1,5})(?:\s*,\s*[A-Z][A-Za-z.]{
 # US states and Canadian provinces print like credentials after a comma ("New York, NY").
 # Maryland, Pennsylvania and Prince Edward Island share theirs with a doctor, a physician
 # assistant and a professional engineer, and are left out.
-_REGION_CODES = set(
-    "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON QC "
-    "SK YT".split()
+_REGION_CODES = frozenset(
+    re.findall(
+        "[A-Z]{2}",
+        "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MA MI MN MS MO MT NE NV NH "
+        "NJ NM NY NC ND OH OK OR RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON "
+        "QC SK YT",
+    )
 )
 
 
@@ -906,9 +909,7 @@ def parse_contact_block(
                     contact.name = f"{clean} {beside}"
                     segments[position + 1] = ""
                     continue
-                second = _second_name_line(
-                    clean, segments, head, number, apart, _handles(contact)
-                )
+                second = _second_name_line(clean, segments, head, number, apart, _handles(contact))
                 if second:
                     # A name printed over two lines ("CHRISTIAN" / "LARICO DEPAZ").
                     contact.name = f"{clean} {second}"

@@ -454,4 +454,6 @@ def _count(total: int, show: int = 0) -> None:
 
 
 if __name__ == "__main__":
-    _count(int(sys.argv[1]) if len(sys.argv) > 1 else 300, int(sys.argv[2]) if len(sys.argv) > 2 else 0)
+    _count(
+        int(sys.argv[1]) if len(sys.argv) > 1 else 300, int(sys.argv[2]) if len(sys.argv) > 2 else 0
+    )
