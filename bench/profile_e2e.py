@@ -1,19 +1,21 @@
 """Where POST -> done goes: a timeline of each submission through one idle worker, and a
 cProfile of the work horse, on the real stack (bench/pipeline.py's Redis, SQLite and app).
 
-    .venv/bin/python bench/profile_e2e.py [--runs 20] [--profile]
+    .venv/bin/python bench/profile_e2e.py [--runs 20] [--profile cprofile|sample]
 
 The worker is the Procfile's class (jobs.worker.CVWorker) with timestamps added around
 its steps: dequeue, fork, the horse's start, the job function, RQ's bookkeeping after
 it, the horse's exit as the parent sees it. The client side stamps the POST and the poll
 that first sees `done`. Per step it prints the median in milliseconds. With --profile the
-horse's job runs under cProfile and the top functions (cumulative) are printed; the
-profile slows the job, so the timeline is taken without it.
+horse's job runs under cProfile (top functions printed), or under a wall-clock stack
+sampler (share of the job each function was on the stack); either slows the job a
+little, so take the timeline from a run without it.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import cProfile
 import json
 import os
@@ -22,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -42,7 +45,38 @@ STEPS = [
 ]
 
 
-def run_worker(redis_url: str, out: str, profile: bool) -> None:
+class Sampler:
+    """Wall-clock sampling of the main thread every millisecond: how many samples each
+    function was on the stack for (so waits on the database, Redis or a fork count too,
+    which a CPU profile misses, and nothing is slowed the way cProfile slows it)."""
+
+    def __init__(self) -> None:
+        self.counts: collections.Counter = collections.Counter()
+        self.main = threading.get_ident()
+        self.running = True
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        while self.running:
+            frame = sys._current_frames().get(self.main)
+            names = set()
+            while frame is not None:
+                code = frame.f_code
+                path = code.co_filename.split("site-packages/")[-1].replace(str(ROOT) + "/", "")
+                names.add(f"{path}:{code.co_name}")
+                frame = frame.f_back
+            self.counts.update(names)
+            self.counts["(samples)"] += 1
+            time.sleep(0.001)
+
+    def stop(self) -> collections.Counter:
+        self.running = False
+        self.thread.join()
+        return self.counts
+
+
+def run_worker(redis_url: str, out: str, profile: str) -> None:
     """The worker process: CVWorker with stamps written to `out`/<job id>.json."""
     from jobs.worker import CVWorker
 
@@ -70,10 +104,15 @@ def run_worker(redis_url: str, out: str, profile: bool) -> None:
 
             def timed_perform():
                 stamps["function_start"] = time.time()
-                if profile:
+                if profile == "cprofile":
                     profiler = cProfile.Profile()
                     value = profiler.runcall(perform)
                     profiler.dump_stats(str(Path(out) / f"{job.id}.prof"))
+                elif profile == "sample":
+                    sampler = Sampler()
+                    value = perform()
+                    counts = sampler.stop()
+                    (Path(out) / f"{job.id}.samples").write_text(json.dumps(counts))
                 else:
                     value = perform()
                 stamps["function_end"] = time.time()
@@ -107,11 +146,15 @@ def run_worker(redis_url: str, out: str, profile: bool) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=20)
-    parser.add_argument("--profile", action="store_true", help="cProfile the horse's job")
+    parser.add_argument(
+        "--profile",
+        choices=["cprofile", "sample"],
+        help="cProfile the horse's job, or sample its stack every millisecond (wall clock)",
+    )
     parser.add_argument("--worker", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        run_worker(*args.worker, profile=args.profile)
+        run_worker(*args.worker, profile=args.profile or "")
         return 0
 
     from pipeline import Stack
@@ -125,7 +168,7 @@ def main() -> int:
     stack = Stack()
     command = [sys.executable, __file__, "--worker", stack.redis_url, str(out)]
     if args.profile:
-        command.append("--profile")
+        command += ["--profile", args.profile]
     worker = subprocess.Popen(command, cwd=ROOT, env=stack.env)
     rows = []
     try:
@@ -156,7 +199,15 @@ def main() -> int:
         values = [(r[end] - r[start]) * 1000 for r in rows if start in r and end in r]
         if values:
             print(f"  {label:<36}{statistics.median(values):8.1f}")
-    if args.profile:
+    if args.profile == "sample":
+        total: collections.Counter = collections.Counter()
+        for path in out.glob("*.samples"):
+            total.update(json.loads(path.read_text()))
+        samples = total.pop("(samples)", 1)
+        print(f"\nwall-clock samples in the job function: share of {samples} (inclusive)")
+        for name, count in total.most_common(70):
+            print(f"  {count / samples * 100:5.1f} %  {name}")
+    if args.profile == "cprofile":
         profiles = sorted(out.glob("*.prof"))[2:] or sorted(out.glob("*.prof"))
         stats = pstats.Stats(*map(str, profiles))
         stats.sort_stats("cumulative").print_stats(45)

@@ -32,7 +32,8 @@ from jobs.context import job_app
 job_app()  # build the Flask app once in the parent
 render.warm_up()  # fonts parsed, every template drawn once (~0.3 s a job otherwise)
 pipeline.warm_up()  # word lists, vocabularies and regexes loaded (~0.5 s a job otherwise)
-ocr.warm_up()  # OCR models loaded and run once (~0.6 s and ~150 MB, shared by every job)
+if os.environ.get("WORKER_PRELOAD_OCR", "1") != "0":
+    ocr.warm_up()  # OCR models loaded and run once (~0.6 s and ~150 MB, shared by every job)
 # Keep the garbage collector off everything loaded so far: a collection in a work
 # horse would otherwise touch every inherited object and copy its memory pages.
 gc.freeze()
