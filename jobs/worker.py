@@ -32,8 +32,11 @@ from jobs.context import job_app
 job_app()  # build the Flask app once in the parent
 render.warm_up()  # fonts parsed, every template drawn once (~0.3 s a job otherwise)
 pipeline.warm_up()  # word lists, vocabularies and regexes loaded (~0.5 s a job otherwise)
-if os.environ.get("WORKER_PRELOAD_OCR", "1") != "0":
-    ocr.warm_up()  # OCR models loaded and run once (~0.6 s and ~150 MB, shared by every job)
+# OCR models imported and loaded (~1 s, ~100 MB, shared by every job) but not run: a first
+# run grows onnxruntime's scratch arena by ~200 MB, and a parent that large costs every
+# job, OCR or not, ~10 ms more to fork and ~20 ms more to tear down (page tables); the
+# rare scanned CV pays ~0.15 s for its first page instead.
+ocr.engine()
 # Keep the garbage collector off everything loaded so far: a collection in a work
 # horse would otherwise touch every inherited object and copy its memory pages.
 gc.freeze()
