@@ -129,6 +129,12 @@ def run_worker(redis_url: str, out: str, profile: str) -> None:
             os._exit = stamped_exit
             super().main_work_horse(job, queue)
 
+        def wait_for_horse(self):
+            pid, status, rusage = super().wait_for_horse()
+            if rusage is not None:
+                stamps["horse_cpu"] = rusage.ru_utime + rusage.ru_stime
+            return pid, status, rusage
+
         def monitor_work_horse(self, job, queue, execution):
             super().monitor_work_horse(job, queue, execution)
             stamps["reaped"] = time.time()
@@ -199,6 +205,9 @@ def main() -> int:
         values = [(r[end] - r[start]) * 1000 for r in rows if start in r and end in r]
         if values:
             print(f"  {label:<36}{statistics.median(values):8.1f}")
+    cpu = [r["horse_cpu"] * 1000 for r in rows if "horse_cpu" in r]
+    if cpu:  # the horse's own CPU time: far less swayed by the machine's load than wall time
+        print(f"  {'work horse CPU time (user + system)':<36}{statistics.median(cpu):8.1f}")
     if args.profile == "sample":
         total: collections.Counter = collections.Counter()
         for path in out.glob("*.samples"):
