@@ -66,9 +66,7 @@ def test_only_the_owners_valid_token_gets_the_copy(client, auth, run_worker):
     assert client.get(url, headers=owner).status_code == 401
 
 
-def test_a_changed_or_deleted_application_is_never_answered_from_the_copy(
-    client, auth, run_worker
-):
+def test_a_changed_or_deleted_application_is_never_answered_from_the_copy(client, auth, run_worker):
     headers = auth.register()
     url = finished(client, headers, run_worker)
     done = client.get(url, headers=headers).get_json()
