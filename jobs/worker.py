@@ -42,7 +42,8 @@ def warm_database(app) -> None:
     SQLAlchemy compiles each statement and builds each row loader the first time a
     process runs it, and caches them in that process. A work horse forked from a parent
     that never ran them did it all again in every job. A database that cannot be
-    reached now only leaves the horses cold: the worker starts anyway."""
+    reached now only leaves the horses cold: the worker starts anyway. The language model,
+    when one is configured, is left out: a warm-up must not call an outside service."""
     from cvimprover.cv.render.samples import sample_cv
     from cvimprover.documents import CheckedFile, store_document
     from cvimprover.models import Application, ApplicationStatus, DocumentKind, User, utcnow
@@ -52,6 +53,8 @@ def warm_database(app) -> None:
     quiet = logging.getLogger("jobs")
     level = quiet.level
     quiet.setLevel(logging.WARNING)  # no stage lines for an application that never exists
+    llm_key = app.config.get("LLM_API_KEY")
+    app.config["LLM_API_KEY"] = ""  # the sample is never sent to a language model
     try:
         with app.app_context():
             session = db.session()
@@ -82,6 +85,7 @@ def warm_database(app) -> None:
     except Exception as exc:  # noqa: BLE001 - a warm-up must never stop the worker
         log.warning("database warm-up skipped (%s: %s)", type(exc).__name__, exc)
     finally:
+        app.config["LLM_API_KEY"] = llm_key
         quiet.setLevel(level)
 
 
