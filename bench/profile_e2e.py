@@ -133,6 +133,7 @@ def run_worker(redis_url: str, out: str, profile: str) -> None:
             pid, status, rusage = super().wait_for_horse()
             if rusage is not None:
                 stamps["horse_cpu"] = rusage.ru_utime + rusage.ru_stime
+                stamps["horse_faults"] = rusage.ru_minflt
             return pid, status, rusage
 
         def monitor_work_horse(self, job, queue, execution):
@@ -208,6 +209,8 @@ def main() -> int:
     cpu = [r["horse_cpu"] * 1000 for r in rows if "horse_cpu" in r]
     if cpu:  # the horse's own CPU time: far less swayed by the machine's load than wall time
         print(f"  {'work horse CPU time (user + system)':<36}{statistics.median(cpu):8.1f}")
+        faults = statistics.median(r["horse_faults"] for r in rows if "horse_faults" in r)
+        print(f"  {'work horse page faults (copy-on-write)':<36}{faults:8.0f}")
     if args.profile == "sample":
         total: collections.Counter = collections.Counter()
         for path in out.glob("*.samples"):
