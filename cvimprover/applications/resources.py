@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import threading
 from functools import wraps
 
 from flask import current_app, g, jsonify, request, send_file, url_for
@@ -172,11 +173,36 @@ def _page_url(page: int, per_page: int) -> str:
     return url_for(".ApplicationCollection", page=page, per_page=per_page)
 
 
-# The response bodies of finished applications this process answered, by application id:
-# (version, body, etag). Only ever served after status_check, in the same request, found
-# the caller's token valid, the application theirs and its version unchanged.
-_FINISHED_BODIES: dict[str, tuple[tuple, bytes, str]] = {}
-FINISHED_BODIES_MAX = 512
+class FinishedBodies:
+    """The response bodies of finished applications this process answered, by application
+    id: (version, body, etag), at most `max_bytes` of bodies (oldest dropped first). Only
+    ever served after status_check, in the same request, found the caller's token valid,
+    the application theirs and its version unchanged."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.entries: dict[str, tuple[tuple, bytes, str]] = {}
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, application_id: str) -> tuple[tuple, bytes, str] | None:
+        return self.entries.get(application_id)
+
+    def put(self, application_id: str, version: tuple, body: bytes, etag: str) -> None:
+        if len(body) > self.max_bytes:
+            return
+        with self.lock:
+            old = self.entries.pop(application_id, None)
+            if old is not None:
+                self.size -= len(old[1])
+            while self.entries and self.size + len(body) > self.max_bytes:
+                dropped = self.entries.pop(next(iter(self.entries)))
+                self.size -= len(dropped[1])
+            self.entries[application_id] = (version, body, etag)
+            self.size += len(body)
+
+
+_FINISHED_BODIES = FinishedBodies(max_bytes=16 * 1024 * 1024)
 FINISHED = (ApplicationStatus.DONE, ApplicationStatus.FAILED)
 
 
@@ -215,10 +241,8 @@ def finished_status_shortcut(view):
 
 
 def _remember_finished(application: Application, body: bytes, etag: str) -> None:
-    while len(_FINISHED_BODIES) >= FINISHED_BODIES_MAX:
-        _FINISHED_BODIES.pop(next(iter(_FINISHED_BODIES)), None)
     version = (*service.status_version(application), request.script_root)
-    _FINISHED_BODIES[application.id] = (version, body, etag)
+    _FINISHED_BODIES.put(application.id, version, body, etag)
 
 
 @blp.route("/<application_id>")

@@ -80,3 +80,18 @@ def test_a_changed_or_deleted_application_is_never_answered_from_the_copy(client
     assert client.get(url, headers=headers).get_json() == rendered
     assert client.delete(url, headers=headers).status_code == 204
     assert client.get(url, headers=headers).status_code == 404
+
+
+def test_the_copies_stay_within_their_byte_budget():
+    from cvimprover.applications.resources import FinishedBodies
+
+    bodies = FinishedBodies(max_bytes=100)
+    bodies.put("a", (1,), b"x" * 40, "ea")
+    bodies.put("b", (1,), b"x" * 40, "eb")
+    bodies.put("a", (2,), b"x" * 30, "ea2")  # replaced, not counted twice
+    assert bodies.size == 70 and bodies.get("a")[0] == (2,)
+    bodies.put("c", (1,), b"x" * 50, "ec")  # over budget: the oldest ("b") goes
+    assert bodies.get("b") is None and bodies.get("a") is not None
+    assert bodies.size == 80
+    bodies.put("d", (1,), b"x" * 101, "ed")  # larger than the budget: never kept
+    assert bodies.get("d") is None and bodies.size == 80
