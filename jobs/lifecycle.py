@@ -28,7 +28,7 @@ log = logging.getLogger("jobs")
 # A progress commit costs a database round trip and, on SQLite, an fsync (~20 ms on a
 # busy disk): ten per job were more than the work itself. The row's progress is for a
 # person polling the status page, so between the first report and the last it is
-# committed at most this often; job.meta (Redis) still gets every step.
+# committed at most this often; job.meta (Redis) is written with each commit.
 PROGRESS_COMMIT_SECONDS = float(os.environ.get("PROGRESS_COMMIT_SECONDS", "0.5"))
 _last_commit: tuple[str, float] = ("", 0.0)
 
@@ -52,19 +52,20 @@ def _commit_due(application_id: str, percent: int, stage: str) -> bool:
 
 
 def report_progress(application, percent: int, stage: str) -> None:
-    """Write progress to job.meta (for RQ tools) and to the application row (for users)."""
+    """Write progress to the application row (for users) and, when the row is committed,
+    to job.meta (for RQ tools): a Redis round trip per step cost more than most steps."""
     job = get_current_job()
-    if job is not None:
-        job.meta.update({"progress": percent, "stage": stage, "application_id": application.id})
-        try:
-            job.save_meta()
-        except RedisError:
-            # job.meta is a mirror for RQ tools; the row below is the truth. Redis
-            # restarting mid-job must not fail a job whose database is fine.
-            log.warning("application %s: progress not mirrored to Redis", application.id)
     application.progress = percent
     application.stage = stage
     if _commit_due(application.id, percent, stage):
+        if job is not None:
+            job.meta.update({"progress": percent, "stage": stage, "application_id": application.id})
+            try:
+                job.save_meta()
+            except RedisError:
+                # job.meta is a mirror for RQ tools; the row is the truth. Redis
+                # restarting mid-job must not fail a job whose database is fine.
+                log.warning("application %s: progress not mirrored to Redis", application.id)
         db.session.commit()
     log.info(
         "application %s: %s (%d%%)",

@@ -8,9 +8,11 @@ Pillow, and more loading fonts and word lists.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import signal
 import time
+import uuid
 
 import docx  # noqa: F401
 import PIL.Image  # noqa: F401
@@ -27,12 +29,75 @@ import jobs.photo  # noqa: F401
 import jobs.render  # noqa: F401
 import jobs.rendering  # noqa: F401
 from cvimprover.cv import ocr, pipeline, render
+from cvimprover.extensions import db
 from jobs.context import job_app
+
+log = logging.getLogger("jobs.worker")
+
+
+def warm_database(app) -> None:
+    """Run an improvement's database work once here, on a sample CV, in one transaction
+    that is rolled back (its commits are flushes), so nothing is stored.
+
+    SQLAlchemy compiles each statement and builds each row loader the first time a
+    process runs it, and caches them in that process. A work horse forked from a parent
+    that never ran them did it all again in every job. A database that cannot be
+    reached now only leaves the horses cold: the worker starts anyway. The language model,
+    when one is configured, is left out: a warm-up must not call an outside service."""
+    from cvimprover.cv.render.samples import sample_cv
+    from cvimprover.documents import CheckedFile, store_document
+    from cvimprover.models import Application, ApplicationStatus, DocumentKind, User, utcnow
+    from jobs.improvement import _improve
+    from jobs.lifecycle import report_progress
+
+    quiet = logging.getLogger("jobs")
+    level = quiet.level
+    quiet.setLevel(logging.WARNING)  # no stage lines for an application that never exists
+    llm_key = app.config.get("LLM_API_KEY")
+    app.config["LLM_API_KEY"] = ""  # the sample is never sent to a language model
+    try:
+        with app.app_context():
+            session = db.session()
+            session.commit = session.flush  # type: ignore[method-assign]
+            try:
+                user = User(email=f"warm-up-{uuid.uuid4().hex}@invalid", name="", password_hash="!")
+                application = Application(
+                    user=user, position="Engineer", industry="Software", experience_level="3-5",
+                    company_size="medium", application_timeline="immediate",
+                    job_description="Python, PostgreSQL and Redis.", template="classic",
+                )  # fmt: skip
+                resume = render.render_pdf(sample_cv(), "classic")
+                upload = CheckedFile("cv.pdf", "application/pdf", resume)
+                store_document(application, DocumentKind.RESUME, upload)
+                session.add(application)
+                session.flush()
+                application_id = application.id
+                session.expunge_all()  # read back as a job does, with its own queries
+                application = session.get(Application, application_id)
+                application.status = ApplicationStatus.RUNNING
+                application.started_at = utcnow()
+                report_progress(application, 5, "starting")
+                _improve(app, application)
+            finally:
+                session.rollback()
+                del session.commit
+                db.session.remove()
+    except Exception as exc:  # noqa: BLE001 - a warm-up must never stop the worker
+        log.warning("database warm-up skipped (%s: %s)", type(exc).__name__, exc)
+    finally:
+        app.config["LLM_API_KEY"] = llm_key
+        quiet.setLevel(level)
+
 
 job_app()  # build the Flask app once in the parent
 render.warm_up()  # fonts parsed, every template drawn once (~0.3 s a job otherwise)
 pipeline.warm_up()  # word lists, vocabularies and regexes loaded (~0.5 s a job otherwise)
-ocr.warm_up()  # OCR models loaded and run once (~0.6 s and ~150 MB, shared by every job)
+# OCR models imported and loaded (~1 s, ~100 MB, shared by every job) but not run: a first
+# run grows onnxruntime's scratch arena by ~200 MB, and a parent that large costs every
+# job, OCR or not, ~10 ms more to fork and ~20 ms more to tear down (page tables); the
+# rare scanned CV pays ~0.15 s for its first page instead.
+ocr.engine()
+warm_database(job_app())  # statements compiled, loaders built (~10-20 ms a job otherwise)
 # Keep the garbage collector off everything loaded so far: a collection in a work
 # horse would otherwise touch every inherited object and copy its memory pages.
 gc.freeze()

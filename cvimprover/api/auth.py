@@ -7,15 +7,18 @@ registered by the application factory)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from functools import wraps
 
-from flask import g, request
+from flask import current_app, g, request
 
 from cvimprover.api.errors import ApiError
+from cvimprover.auth.tokens import _digest as token_digest
 from cvimprover.auth.tokens import find_token, note_use
 from cvimprover.extensions import db
 from cvimprover.limits.service import MUTATING_METHODS, count_api_call, refund_api_call
-from cvimprover.models import User
+from cvimprover.models import User, utcnow
 
 
 def token_required(view):
@@ -23,10 +26,10 @@ def token_required(view):
 
     @wraps(view)
     def wrapper(*args, **kwargs):
-        scheme, _, token = request.headers.get("Authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token.strip():
+        token = bearer_token()
+        if token is None:
             raise _unauthorized("Send an Authorization: Bearer <token> header.")
-        record = find_token(token.strip())
+        record = find_token(token)
         if record is None:
             raise _unauthorized("The token is not valid.")
         user = record.user
@@ -39,6 +42,36 @@ def token_required(view):
         return view(*args, **kwargs)
 
     return wrapper
+
+
+def bearer_token() -> str | None:
+    """The token of the request's `Authorization: Bearer <token>` header, if it has one."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def bearer_token_hash() -> str | None:
+    """The stored form (SHA-256) of the request's bearer token, for a lookup joined to
+    what the request reads (cvimprover.applications.service.status_check)."""
+    token = bearer_token()
+    return token_digest(token) if token is not None else None
+
+
+def touch_due(last_used_at: datetime | None) -> bool:
+    """Whether a token last used at `last_used_at` is due its `last_used_at` write (the
+    rule of cvimprover.auth.tokens.note_use), which only token_required makes."""
+    window = timedelta(seconds=current_app.config["TOKEN_TOUCH_SECONDS"])
+    return last_used_at is None or utcnow() - last_used_at >= window
+
+
+@dataclass(frozen=True)
+class TokenOwner:
+    """Who a request's token belongs to, when a route checked the token without loading
+    the user (the request log reads its id)."""
+
+    id: int
 
 
 def refund_failed_api_call(response):

@@ -6,12 +6,20 @@ from __future__ import annotations
 import hashlib
 import io
 import math
+import threading
+from functools import wraps
 
-from flask import current_app, jsonify, request, send_file, url_for
+from flask import current_app, g, jsonify, request, send_file, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
-from cvimprover.api.auth import api_user, token_required
+from cvimprover.api.auth import (
+    TokenOwner,
+    api_user,
+    bearer_token_hash,
+    token_required,
+    touch_due,
+)
 from cvimprover.api.errors import ApiError
 from cvimprover.api.schemas import ERROR_DESCRIPTIONS, ErrorSchema
 from cvimprover.applications import service
@@ -165,10 +173,82 @@ def _page_url(page: int, per_page: int) -> str:
     return url_for(".ApplicationCollection", page=page, per_page=per_page)
 
 
+class FinishedBodies:
+    """The response bodies of finished applications this process answered, by application
+    id: (version, body, etag), at most `max_bytes` of bodies (oldest dropped first). Only
+    ever served after status_check, in the same request, found the caller's token valid,
+    the application theirs and its version unchanged."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.entries: dict[str, tuple[tuple, bytes, str]] = {}
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, application_id: str) -> tuple[tuple, bytes, str] | None:
+        return self.entries.get(application_id)
+
+    def put(self, application_id: str, version: tuple, body: bytes, etag: str) -> None:
+        if len(body) > self.max_bytes:
+            return
+        with self.lock:
+            old = self.entries.pop(application_id, None)
+            if old is not None:
+                self.size -= len(old[1])
+            while self.entries and self.size + len(body) > self.max_bytes:
+                dropped = self.entries.pop(next(iter(self.entries)))
+                self.size -= len(dropped[1])
+            self.entries[application_id] = (version, body, etag)
+            self.size += len(body)
+
+
+_FINISHED_BODIES = FinishedBodies(max_bytes=16 * 1024 * 1024)
+FINISHED = (ApplicationStatus.DONE, ApplicationStatus.FAILED)
+
+
+def _finished_response(body: bytes, etag: str):
+    response = current_app.response_class(body, mimetype="application/json")
+    response.set_etag(etag)
+    response.headers["Cache-Control"] = "private, no-cache"
+    return response.make_conditional(request)
+
+
+def finished_status_shortcut(view):
+    """Answer a finished application's status from this process' copy of its response,
+    with one query for the token, the owner and the version; anything else (no or an
+    unknown token, not the owner's, still running, a token due its last-used write, no
+    copy or an outdated one) goes to `view` with its full checks."""
+
+    @wraps(view)
+    def wrapper(*args, application_id: str, **kwargs):
+        token_hash = bearer_token_hash()
+        if token_hash is not None:
+            row = service.status_check(token_hash, application_id)
+            if (
+                row is not None
+                and row.application_id is not None
+                and row.status in FINISHED
+                and not touch_due(row.last_used_at)
+            ):
+                entry = _FINISHED_BODIES.get(application_id)
+                version = (row.user_id, row.updated_at, row.analysis_created_at)
+                if entry is not None and entry[0] == (*version, request.script_root):
+                    g.api_user = TokenOwner(row.user_id)  # for the request log
+                    return _finished_response(entry[1], entry[2])
+        return view(*args, application_id=application_id, **kwargs)
+
+    return wrapper
+
+
+def _remember_finished(application: Application, body: bytes, etag: str) -> None:
+    version = (*service.status_version(application), request.script_root)
+    _FINISHED_BODIES.put(application.id, version, body, etag)
+
+
 @blp.route("/<application_id>")
 class ApplicationItem(MethodView):
-    decorators = [token_required]
-
+    @finished_status_shortcut
+    @token_required
     @blp.response(200, ApplicationSchema, headers={"ETag": {"schema": {"type": "string"}}})
     @blp.alt_response(304, description="Not modified (If-None-Match on a finished application)")
     @errors(401, 404, 503)
@@ -176,16 +256,17 @@ class ApplicationItem(MethodView):
     def get(self, application_id):
         """Status, progress and, when done, the analysis report"""
         application = owned_or_404(application_id, service.DESCRIBE_OPTIONS)
-        response = jsonify(APPLICATION_SCHEMA.dump(service.describe(application)))
-        if application.status in (ApplicationStatus.DONE, ApplicationStatus.FAILED):
-            # A finished application changes only by re-render or delete: let clients revalidate.
-            # The body's bytes are the same for the same content (keys sorted).
-            digest = hashlib.sha256(response.get_data()).hexdigest()
-            response.set_etag(digest[:32])
-            response.headers["Cache-Control"] = "private, no-cache"
-            response = response.make_conditional(request)
-        return response
+        body = APPLICATION_SCHEMA.dump(service.describe(application))
+        if application.status not in FINISHED:
+            return jsonify(body)
+        # A finished application changes only by re-render, retry or delete: let clients
+        # revalidate. The body's bytes are the same for the same content (keys sorted).
+        data = jsonify(body).get_data()
+        etag = hashlib.sha256(data).hexdigest()[:32]
+        _remember_finished(application, data, etag)
+        return _finished_response(data, etag)
 
+    @token_required
     @blp.response(204)
     @errors(401, 404, 503)
     @blp.doc(security=SECURITY)

@@ -20,6 +20,7 @@ from cvimprover.documents import CheckedFile, store_document
 from cvimprover.extensions import db
 from cvimprover.models import (
     Analysis,
+    ApiToken,
     Application,
     ApplicationStatus,
     DocumentKind,
@@ -193,6 +194,51 @@ def find_owned(user: User, application_id: str, options: tuple = ()) -> Applicat
     if application is None or application.user_id != user.id:
         return None
     return application
+
+
+# A status read's access check and freshness in one query: the token's owner, whether
+# that owner has the application, and what a finished application's response is made
+# from (the row's updated_at, the analysis' created_at). No row: the token is not valid;
+# application_id None: no such application for this owner.
+_STATUS_CHECK = (
+    db.select(
+        ApiToken.user_id,
+        ApiToken.last_used_at,
+        Application.id.label("application_id"),
+        Application.status,
+        Application.updated_at,
+        Analysis.created_at.label("analysis_created_at"),
+    )
+    .select_from(ApiToken)
+    .outerjoin(
+        Application,
+        (Application.id == db.bindparam("application_id"))
+        & (Application.user_id == ApiToken.user_id),
+    )
+    .outerjoin(Analysis, Analysis.application_id == Application.id)
+    .where(ApiToken.token_hash == db.bindparam("token_hash"))
+)
+
+
+def status_check(token_hash: str, application_id: str):
+    """The row of _STATUS_CHECK for this token and application, or None. A plain
+    connection, not the session: the rows are not objects, and a request answered from
+    this row never opens a session at all."""
+    params = {"token_hash": token_hash, "application_id": application_id}
+    with db.engine.connect() as connection:
+        return connection.execute(_STATUS_CHECK, params).one_or_none()
+
+
+def status_version(application: Application) -> tuple:
+    """What a finished application's status response is made from, as status_check reads
+    it: any change to the row (re-render, retry, letter edit all pass through `queued`)
+    moves updated_at, and a new analysis has a new created_at."""
+    analysis = application.analysis
+    return (
+        application.user_id,
+        application.updated_at,
+        analysis.created_at if analysis is not None else None,
+    )
 
 
 def list_owned(user: User, page: int, per_page: int) -> tuple[list[Application], int]:
