@@ -13,6 +13,7 @@ from cvimprover.cv.keywords import (
     entry_key,
     find_alias,
     match_entries,
+    narrower_keys,
     term_group,
 )
 from cvimprover.cv.matcher import variant_spans
@@ -111,7 +112,13 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
                 surface = find_alias(term, line)
                 if surface:
                     hits.append((number, surface))
-        if hits:
+        # A named tool that is a kind of the term shows it: "MySQL" for "relational
+        # databases", "Git" for "source control" (vocabulary/broader.txt).
+        kinds = [] if hits else sorted(h for k in narrower_keys(term) for h in known.get(k, []))
+        if kinds:
+            where = [n for n, _s in kinds]
+            status, matched_as = "variant", kinds[0][1]
+        elif hits:
             where = [n for n, _s in hits]
             surface = hits[0][1]
             names = {fold(term.text), fold(term.aliases[0]) if term.aliases else ""}
