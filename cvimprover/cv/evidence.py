@@ -188,14 +188,20 @@ def _sharing_words(
     return [(n, lines[n][1]) for n, stems in enumerate(line_stems) if wanted <= stems]
 
 
-_SUFFIX = re.compile(r"(?:ments?|ations?|ions?|ing|ers?|ed|es|s)$")
+_SUFFIXES = (
+    re.compile(r"(?:ations?|at(?:ing|ed|ors?|es))$"),  # "negotiating", "negotiation"
+    re.compile(r"(?:ments?|ations?|ions?|ing|ers?|ed|es|s)$"),
+)
 
 
 def _root(word: str) -> str:
     """An English word without its inflection or derivation ending ("recruited",
-    "recruitment" -> "recruit"); short roots are kept whole, they say too little."""
-    root = _SUFFIX.sub("", word)
-    return root if len(root) >= 5 else word
+    "recruitment" -> "recruit"; "negotiating", "negotiation" -> "negoti"); short roots are kept whole, they say too little."""
+    for suffix in _SUFFIXES:
+        root, cut = suffix.subn("", word)
+        if cut and len(root) >= 5:
+            return root
+    return word
 
 
 @cache
