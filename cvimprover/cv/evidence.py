@@ -105,9 +105,10 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
     for term in sorted(terms, key=lambda t: (not t.required, -t.weight)):
         status, matched_as, where = "missing", None, []
         hits = known.get(term.key or fold(term.text), [])
-        # Listed skills were all looked for by the automaton above; only a phrase from
-        # the ad needs a search of its own.
-        if not hits and term.origin in ("phrase", "token"):
+        # The automaton above keeps the longest name on each span, so a name inside a longer
+        # one ("compras" in "Gestión de compras", read as "purchasing") and a phrase from
+        # the ad are looked for by a search of their own.
+        if not hits:
             for number, (_kind, line) in enumerate(lines):
                 surface = find_alias(term, line)
                 if surface:
@@ -137,12 +138,16 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
             else:
                 group = term_group(term)
                 related = [(n, s) for n, s in groups.get(group, [])] if group else []
-                if not related:
-                    related = _sharing_words(term.text, line_stems, lines)
+                # Any of the term's names, in either language ("Inventory management" is
+                # "gestión de inventarios" in a Spanish CV).
+                names = list(dict.fromkeys((term.text, *term.aliases)))
+                for name in names:
+                    related = related or _sharing_words(name, line_stems, lines)
                 if not related and term.category != "language":
                     if line_roots is None:  # worked out once, for the first term that needs it
                         line_roots = [_roots(text) for text in folded_lines]
-                    related = _same_root(term.text, line_roots)
+                    for name in names:
+                        related = related or _same_root(name, line_roots)
                 if related:
                     status, matched_as = "related", related[0][1]
                     where = [n for n, _s in related]
