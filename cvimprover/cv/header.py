@@ -126,6 +126,7 @@ _LOCATION_LABEL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = re.compile(r"\s+[|•·◆⋄♦–—-]\s+|\s*\|\s*|\s{2,}|\t")
+_SEPARATORS_WITH_SLASH = re.compile(rf"{_SEPARATORS.pattern}|\s+/\s+")
 _NAME_WORDS = r"(?:full name|name|nombre(?: completo)?|nombre y apellidos)"
 _NAME_LABEL = re.compile(rf"^{_NAME_WORDS}\s*:\s*", re.IGNORECASE)
 _NAME_LABEL_ALONE = re.compile(rf"^{_NAME_WORDS}\s*:?$", re.IGNORECASE)
@@ -276,9 +277,13 @@ def _split_words(run: str) -> str:
 def _separated(line: str) -> list[str]:
     """The line cut at its separators, except inside a phone number: "(416) 000 – 0000"
     prints a dash between its digit groups like the dash between two details."""
-    phones = [m.span() for m in PHONE.finditer(line) if phone_in(m.group(0))]
+    phones = [(a, b) for a, b, found in phone_matches(line) if phone_in(found)]
+    # A spaced slash separates details on a line that holds one ("a@b.co / +34 612... /
+    # Madrid, España"); elsewhere it joins alternatives ("Designer / Illustrator").
+    details = bool(phones or EMAIL.search(line) or URL.search(line))
+    separators = _SEPARATORS_WITH_SLASH if details else _SEPARATORS
     parts, position = [], 0
-    for match in _SEPARATORS.finditer(line):
+    for match in separators.finditer(line):
         if any(a < match.start() and match.end() < b for a, b in phones):
             continue
         parts.append(line[position : match.start()])
@@ -307,7 +312,7 @@ def _name_then_title(text: str) -> list[str]:
     name, comma, title = text.partition(",")
     if not comma or all(_is_credential(piece) for piece in title.split(",") if piece.strip()):
         return [text]  # "Jane Doe, Ph.D.": credentials belong to the name
-    if _parse()._ROLE_WORDS.search(title) and is_name(name.strip()):
+    if _role_like(title) and is_name(name.strip()):
         return [name.strip(), title.strip()]
     return [text]
 
@@ -316,12 +321,11 @@ def _split_values(text: str) -> list[str]:
     """Cut a run of contact details printed with only spaces between them ("a@b.co +1 555
     0100 San Francisco, CA") at each e-mail, link and phone number."""
     spans: list[tuple[int, int]] = []
-    for pattern in (EMAIL, URL, PHONE):
-        for match in pattern.finditer(text):
-            if pattern is PHONE and not phone_in(match.group(0)):
-                continue
-            if not any(a < match.end() and match.start() < b for a, b in spans):
-                spans.append((match.start(), match.end()))
+    found = [(m.start(), m.end()) for pattern in (EMAIL, URL) for m in pattern.finditer(text)]
+    found += [(a, b) for a, b, phone in phone_matches(text) if phone_in(phone)]
+    for start, end in found:
+        if not any(a < end and start < b for a, b in spans):
+            spans.append((start, end))
     if not spans:
         return [text]
     out, position = [], 0
@@ -373,9 +377,26 @@ def _link_label(url: str) -> str:
     return "Portfolio"
 
 
-def phone_in(text: str) -> str:
+# "Austin, TX 78701 – (555) 123-4567": a postcode, a spaced dash between two details, then
+# the phone; the pattern alone reads all of it as one number.
+_NUMBER_BEFORE_PHONE = re.compile(r"^\d{4,6}(?:\s+[–—|-])+\s+(?=[+(]?\d)")
+
+
+def phone_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each run PHONE finds, without a postcode printed before it."""
+    out = []
     for match in PHONE.finditer(text):
-        candidate = match.group(0).strip()
+        start, candidate = match.start(), match.group(0)
+        lead = _NUMBER_BEFORE_PHONE.match(candidate)
+        if lead:
+            start, candidate = start + lead.end(), candidate[lead.end() :]
+        out.append((start, match.end(), candidate))
+    return out
+
+
+def phone_in(text: str) -> str:
+    for _, _, found in phone_matches(text):
+        candidate = found.strip()
         digits = re.sub(r"(?:ext\.?|x|extensi[oó]n)\s*\d+$", "", candidate, flags=re.I)
         digits = re.sub(r"[^\d*]", "", digits)  # "+49 176 *** **": masked digits still count
         if not 9 <= len(digits) <= 15 or len(digits) - digits.count("*") < 5:
@@ -424,9 +445,24 @@ def _strip_monogram(text: str) -> str:
 _CREDENTIALS = re.compile(r",\s*(?:[A-Z][A-Za-z.]{1,5})(?:\s*,\s*[A-Z][A-Za-z.]{1,5})*$")
 
 
+# US states and Canadian provinces print like credentials after a comma ("New York, NY").
+# Maryland, Pennsylvania and Prince Edward Island share theirs with a doctor, a physician
+# assistant and a professional engineer, and are left out.
+_REGION_CODES = frozenset(
+    re.findall(
+        "[A-Z]{2}",
+        "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MA MI MN MS MO MT NE NV NH "
+        "NJ NM NY NC ND OH OK OR RI SC SD TN TX UT VT VA WA WV WI WY AB BC MB NB NL NS NT NU ON "
+        "QC SK YT",
+    )
+)
+
+
 def _is_credential(piece: str) -> bool:
     """ "RN", "PhD", "Ph.D.", "M.Sc.", "CPA": an abbreviation after a name, not a word."""
     piece = piece.strip()
+    if piece in _REGION_CODES:
+        return False
     capitals = sum(ch.isupper() for ch in piece)
     return bool(re.fullmatch(r"[A-Z][A-Za-z.]{0,5}", piece)) and (capitals >= 2 or "." in piece)
 
@@ -437,7 +473,8 @@ def is_name(text: str, *, single: bool = False) -> bool:
     if core != text and all(
         _is_credential(piece) for piece in text[len(core) :].split(",") if piece.strip()
     ):
-        return is_name(core, single=single)
+        # A full name before the letters: "Toronto, ON" is a town and its province.
+        return len(core.split()) >= 2 and is_name(core)
     words = text.split()
     caseless = unicodedata.category(text[:1]) == "Lo" if text else False
     long_enough = len(text) >= 4 or caseless and len(text) >= 2
@@ -464,8 +501,8 @@ def is_place(text: str) -> bool:
         return True  # "Madrid (Spain)"
     if not _PLACE.match(text) or len(text) > 60:
         return False
-    if _parse()._ROLE_WORDS.search(text) or _parse()._ORG_WORDS.search(text):
-        return False
+    if _role_like(text) or _parse()._ORG_WORDS.search(text):
+        return False  # "Ana Ruiz, Diseñadora Gráfica": a name and a title
     pieces = [part.strip() for part in text.split(",")]
     if not all(p[:1].isupper() and len(p.split()) <= 4 for p in pieces):
         return False
@@ -575,6 +612,9 @@ def _choose_name(
             break
         segments = _segments(line)
         rank += not _details_only(segments, contact)
+        # A single word among e-mails and links is a town, not a one-word name.
+        values = [_is_contact_value(_LABEL.sub("", s).strip(), contact) for s in segments]
+        on_details_bar = sum(values) >= 2
         for position, segment in enumerate(segments):
             if _NAME_LABEL.match(segment):
                 return None
@@ -582,22 +622,130 @@ def _choose_name(
             if not clean or _is_contact_value(clean, contact):
                 continue
             text = _name_text(clean)
-            if not is_name(text, single=_single_ok(head, number)):
+            if _PLACE_IN_BRACKETS.match(text) and is_place(text):
+                continue  # "Madrid (Spain)"
+            joined = _second_name_line(text, segments, head, number, apart, handles)
+            if joined:
+                text = f"{text} {joined}"  # a name printed over two lines
+            elif not is_name(text, single=_single_ok(head, number) and not on_details_bar):
                 continue
-            following = (
-                _segments(head[number + 1])
-                if number + 1 < len(head) and number + 1 not in apart
-                else []
+            # Alone on its line, or beside nothing but its headline (and contact details).
+            others = segments[:position] + segments[position + 1 :]
+            alone = len(segments) == 1 or (
+                any(_role_like(other) for other in others)
+                and all(
+                    _role_like(other) or _is_contact_value(_LABEL.sub("", other).strip(), contact)
+                    for other in others
+                )
             )
-            if len(text.split()) == 1 and following and is_name(f"{text} {following[0]}"):
-                text = f"{text} {following[0]}"  # a name printed over two lines
-            alone = len(segments) == 1
             score = _name_score(text, rank - 1, alone, len(text.split()), handles)
             candidates.append((score, -number, -position))
     if not candidates:
         return _lower_case_name(head[:_NAME_WINDOW], handles)
     _, number, position = max(candidates)
     return -number, -position
+
+
+def _second_name_line(
+    text: str,
+    segments: list[str],
+    head: list[str],
+    number: int,
+    apart: set[int],
+    handles: str,
+) -> str:
+    """The rest of a name printed over two lines ("JOSÉ LUIS" / "MARTÍNEZ GARCÍA", "ZOË" /
+    "ØDEGÅRD"), or "". No blank line between; the second line is no job title, heading or
+    contact detail. Under a first line of two or more words both lines hold only their part
+    of the name, and the second must read as a surname: echoed by the e-mail or a link, or
+    rare words in capitals under capitals ("JANE DOE" / "MARKETING" is a name and a
+    headline, and so is "Дмитрий Иванов" / "Бухгалтер")."""
+    if number + 1 >= len(head) or number + 1 in apart:
+        return ""
+    following = _segments(head[number + 1])
+    second = _LABEL.sub("", following[0]).strip() if following else ""
+    if not second or len(text.split()) > 3 or len(second.split()) > 4:
+        return ""
+    if _role_like(f"{text} {second}") or _heading_kind(second) or _heading_kind(text):
+        return ""
+    if _LABEL_ALONE.match(text) or text.lower() in DOCUMENT_TITLES:
+        return ""  # "Phone" / "Jane Doe": a sidebar's label over the name
+    if _is_contact_value(second, Contact()):
+        return ""
+    if not is_name(f"{text} {second}"):
+        return ""
+    if text.isupper() != second.isupper() or len(segments) > 1 and len(following) == 1:
+        return ""  # "Barcelona · a@b.es" / "Jane Doe": a town above the name
+    if len(text.split()) == 1:
+        return second  # "MIRA" / "SOLBERG", "Hola, mi nombre es Pedro" / "Galvis | Perfil"
+    if not (_beside_name(segments[1:]) and _beside_name(following[1:])):
+        return ""  # each line holds its part of the name, and a right column's details
+    if is_place(second) or _section_like(second):
+        return ""
+    words = [fold(w).lower() for w in second.split() if w.lower() not in _NAME_PARTICLES]
+    firsts = [fold(w).lower() for w in text.split() if w.lower() not in _NAME_PARTICLES]
+    if any(len(w) >= 3 and w in handles for w in words) or any(
+        f + w in handles for f in firsts for w in words
+    ):
+        return second  # "NGUYỄN VĂN" / "AN" signed "nguyenan@"
+    # Capitals both: a designer's banner. Title case under a full name is its headline.
+    return second if text.isupper() and all(_rare(w) for w in words) else ""
+
+
+def _beside_name(segments: list[str]) -> bool:
+    """Whether segments printed after a name part on its line are all contact details (a
+    right column read on the name's rows)."""
+    empty = Contact()
+    for segment in segments:
+        clean = _LABEL.sub("", segment).strip()
+        if not (
+            _is_contact_value(clean, empty)
+            or is_place(clean)
+            or _is_address(clean)
+            or _postcode_place(clean)
+            or _handle_link(segment)
+        ):
+            return False
+    return True
+
+
+def _lone_town(text: str) -> bool:
+    """Whether `text`, printed alone among contact details, reads as a town ("Barcelona",
+    "San Sebastián"): up to three capitalised words, no acronym, label, heading, job
+    title or skill the vocabulary knows."""
+    return (
+        short_place(text)
+        and len(text.split()) <= 3
+        and all(w[:1].isupper() for w in text.split() if w.lower() not in _NAME_PARTICLES)
+        and not re.fullmatch(r"[A-Z]{2,4}", text)  # "SPA": an acronym
+        and not _LABEL_ALONE.match(text)
+        and not is_link_label(text)
+        and not _role_like(text)
+        and not _heading_kind(text)
+        and not _section_like(text)
+        and not _known_term(text)
+    )
+
+
+def _details_row(head: list[str], number: int, contact: Contact) -> bool:
+    """Whether line `number` of `head` holds contact details and nothing else."""
+    if not 0 <= number < len(head):
+        return False
+    segments = _segments(head[number])
+    values = [_LABEL.sub("", v).strip() for v in segments]
+    return _details_only(segments, contact) and any(_is_contact_value(v, contact) for v in values)
+
+
+def _rare(word: str) -> bool:
+    """Whether `word` is rare in English and Spanish text, as surnames mostly are."""
+    from wordfreq import zipf_frequency
+
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < 4.5
+
+
+def header_name(lines: list[str]) -> str:
+    """The name a header of `lines` prints, or "" (see parse_contact_block)."""
+    return parse_contact_block(list(lines), "\n".join(lines))[0].name
 
 
 def _lower_case_name(head: list[str], handles: str) -> tuple[int, int] | None:
@@ -666,12 +814,19 @@ def parse_contact_block(
             continue
         if links and _PROFILE_PATH.search(url) or link_key(url) in rows:
             links.append(Link(label=_link_label(url), url=url))
+    # "GitHub: janedoe" on a line of its own, wherever the block is printed (a sidebar read
+    # after the body): a handle under its site's label.
+    for line in full_text.split("\n"):
+        handle = _handle_link(_without_icons(line.strip()))
+        if handle and link_key(handle) not in {link_key(link.url) for link in links}:
+            links.append(Link(label=_link_label(handle), url=handle))
     contact.links = links[:8]
     add_link_targets(contact, targets or [], full_text.lower(), head_text.lower())
 
     headline = ""
     leftovers: list[str] = []
     name_line = headline_line = address_line = -1
+    name_rows: set[int] = set()  # the lines the name is printed on
     chosen = _choose_name(head, contact, apart)
     headline_pick = _choose_headline(head, chosen, apart, contact)
     for number, line in enumerate(head):
@@ -679,6 +834,7 @@ def parse_contact_block(
             address_line >= 0
             and address_line == number - 1
             and number not in apart
+            and (chosen is None or number != chosen[0])
             and _address_tail(line)
         ):
             # A street address printed over two lines ("c/ Mayor, 12" / "37001 – Salamanca"),
@@ -740,26 +896,25 @@ def parse_contact_block(
                 clean = trimmed
                 contact.name = clean
                 name_line = number
+                name_rows.add(number)
                 beside = segments[position + 1] if position + 1 < len(segments) else ""
-                if len(clean.split()) == 1 and beside and is_name(f"{clean} {beside}"):
+                if (
+                    len(clean.split()) == 1
+                    and beside
+                    and beside.isupper() == clean.isupper()
+                    and not is_place(beside)
+                    and is_name(f"{clean} {beside}")
+                ):
                     # First and last name drawn as separate runs ("JANE | DOE").
                     contact.name = f"{clean} {beside}"
                     segments[position + 1] = ""
                     continue
-                following = (
-                    _segments(head[number + 1])
-                    if number + 1 < len(head) and number + 1 not in apart
-                    else []
-                )
-                if (
-                    len(clean.split()) == 1
-                    and following
-                    and is_name(f"{clean} {following[0]}")
-                    and not _heading_kind(following[0])
-                ):
+                second = _second_name_line(clean, segments, head, number, apart, _handles(contact))
+                if second:
                     # A name printed over two lines ("CHRISTIAN" / "LARICO DEPAZ").
-                    contact.name = f"{clean} {following[0]}"
-                    head[number + 1] = head[number + 1].replace(following[0], "", 1)
+                    contact.name = f"{clean} {second}"
+                    name_rows.add(number + 1)
+                    head[number + 1] = head[number + 1].replace(second, "", 1)
                 continue
             if contact.name and _same_words(clean, contact.name):
                 # "JANE DOE" as a banner, then "Jane Doe · Engineer · Town" as a byline.
@@ -772,13 +927,28 @@ def parse_contact_block(
                 and position > 0
                 and _parse()._ORG_WORDS.search(clean)
             )
-            town = (
-                short_place(clean)
-                and not _parse()._ROLE_WORDS.search(clean)
-                and not _heading_kind(clean)
-            )
+            town = short_place(clean) and not _role_like(clean) and not _heading_kind(clean)
             # A town alone on its line, after the name and the headline, in their block (after
             # a blank line, a capitalised word alone starts a sidebar's block: "Programación").
+            # A town on a line of its own between lines of details ("+33 6..." / "Lyon" /
+            # "a@b.fr"), or printed in a right column beside the name or the headline.
+            lone_town = town and _lone_town(clean)
+            among_details = (
+                lone_town
+                and len(segments) == 1
+                and (
+                    number not in apart
+                    and _details_row(head, number - 1, contact)
+                    or number + 1 not in apart
+                    and _details_row(head, number + 1, contact)
+                )
+            )
+            beside_title = lone_town and (
+                number in name_rows
+                and (position > 0 or number != name_line)  # "JÓNSSON   Barcelona"
+                or position > 0
+                and (number, position - 1) == headline_pick
+            )
             alone = (
                 len(segments) == 1
                 and contact.name
@@ -794,9 +964,11 @@ def parse_contact_block(
                 and (_is_address(clean) or beside_name and len(clean.split()) <= 10)
                 or town
                 and contact_line
-                and (position > 0 or contact.name)
+                and (position > 0 or contact.name or chosen is not None and chosen[0] > number)
                 or town
                 and alone
+                or among_details
+                or beside_title
             ):
                 # A city beats a street address, which beats an affiliation beside the name.
                 if contact.location:
@@ -949,9 +1121,8 @@ def _choose_headline(
         return None
     name_line, name_position = chosen
     name = _name_text(_LABEL.sub("", _segments(head[name_line])[name_position]).strip())
-    following = _segments(head[name_line + 1]) if name_line + 1 < len(head) else []
-    joined = bool(following) and is_name(f"{name} {following[0] if following else ''}")
-    if len(name.split()) == 1 and name_line + 1 not in apart and joined:
+    segments = _segments(head[name_line])
+    if _second_name_line(name, segments, head, name_line, apart, _handles(contact)):
         name_line, name_position = name_line + 1, 0  # "MIRA" / "SOLBERG"
     best: tuple[float, int, int] | None = None
     last = min(len(head), name_line + 1 + _HEADLINE_WINDOW)
@@ -1059,6 +1230,7 @@ def _with_address_tail(location: str, following: list[str], line: str) -> str:
     if (
         following
         and _is_address(location)
+        and not _is_contact_value(following[0], Contact())
         and (_POSTCODE.search(following[0]) or is_place(following[0]))
     ):
         between = re.search(rf"{re.escape(location)}\s*([•·])\s*{re.escape(following[0])}", line)
@@ -1146,23 +1318,36 @@ def _contactish_lines(text: str) -> str:
 def contact_run(body: list[str]) -> tuple[int, int] | None:
     """Where a contact block printed without a heading sits among a section's lines (a
     sidebar read after the section above it): the first run of consecutive lines holding at
-    least two e-mails, phones or links, with places and label lines beside them. Returns
+    least two e-mails, phones or links, or an e-mail and a place, with places and label
+    lines beside them. Returns
     the run's (start, end) in `body`, or None."""
     empty = Contact()
-    start, values = -1, 0
+    start, values, places, emails = -1, 0, 0, 0
     for index, line in enumerate([*body, ""]):
-        text = _LABEL.sub("", _without_icons(line.strip())).strip()
-        value = bool(text) and _is_contact_value(text, empty)
+        shown = _without_icons(line.strip())
+        text = _LABEL.sub("", shown).strip()
+        value = bool(text) and (_is_contact_value(text, empty) or bool(_handle_link(shown)))
         companion = (
             bool(text)
             and len(text) <= 60
             and (is_place(text) or _is_address(text) or _LABEL_ALONE.match(text) is not None)
         )
+        # A town alone ("Barcelona") once the run's details have begun, or opening a block
+        # (after a blank line) right over them: otherwise a capitalised word is as likely
+        # the end of a skill list.
+        opens = (index == 0 or not body[index - 1].strip()) and index + 1 < len(body)
+        if opens:
+            after = _without_icons(body[index + 1].strip())
+            opens = _is_contact_value(_LABEL.sub("", after).strip(), empty)
+        companion = companion or (values > 0 or opens) and _lone_town(text)
         if value or companion:
             start = index if start < 0 else start
             values += value
+            places += companion and not _LABEL_ALONE.match(text)
+            emails += bool(value and EMAIL.search(text))
             continue
-        if values >= 2:
+        # Two details, or an e-mail with the place beside it ("Kraków, Poland" / "a@b.pl").
+        if values >= 2 or emails and places:
             return start, index
-        start, values = -1, 0
+        start, values, places, emails = -1, 0, 0, 0
     return None

@@ -19,8 +19,10 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET_START = re.compile(r"^[•●▪■◦○◆◇►▸▹‣⁃∙·➢➤✓✔❖★☐□–—*-]\s")
 _SENTENCE_END = re.compile(r"[.:;!?]$")
+# A phone's digits, not a job's years ("2016 - 2019" beside a sidebar's phone is no header row).
 _CONTACTISH = re.compile(
-    r"@|https?://|www\.|\+?\d[\d ()./-]{7,}\d|linkedin|github|\w\.(?:com|net|org|dev|io|es)\b",
+    r"@|https?://|www\.|(?<!\d)(?!(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d\b)\+?\d[\d ()./-]{7,}\d"
+    r"|linkedin|github|\w\.(?:com|net|org|dev|io|es)\b",
     re.IGNORECASE,
 )
 
@@ -856,17 +858,28 @@ def _name_first(lines: list[Line], height: float) -> list[Line]:
     for line in moved:
         line.page = 0
     rest = [line for line in lines if line not in moved]
+
+    def words(line: Line) -> int:
+        return len(line.text.split()) if "@" not in line.text else 99
+
+    # A name set over two lines in the same type ("JOSÉ LUIS" / "MARTÍNEZ GARCÍA") moves whole.
+    pairs = {
+        id(line): nxt
+        for line, nxt in zip(rest, rest[1:], strict=False)
+        if abs(nxt.height - line.height) < 0.05 * line.height and words(line) + words(nxt) <= 6
+    }
     candidates = [
         line
         for line in rest
-        if line.top < 0.4 * height and 1 < len(line.text.split()) <= 6 and "@" not in line.text
+        if line.top < 0.4 * height and (1 < words(line) <= 10 or id(line) in pairs)
     ]
     if candidates:
         biggest = max(candidates, key=lambda line: line.height)
-        others = [line.height for line in rest if line is not biggest]
+        name = [biggest, pairs[id(biggest)]] if id(biggest) in pairs else [biggest]
+        others = [line.height for line in rest if line not in name]
         if others and biggest.height > 1.15 * max(others) and rest.index(biggest) > 0:
-            rest.remove(biggest)
-            return [biggest, *moved, *rest]
+            rest = [line for line in rest if line not in name]
+            return [*name, *moved, *rest]
     if moved and rest:
         return [rest[0], *moved, *rest[1:]]
     return moved + rest

@@ -51,7 +51,12 @@ def _tex_ligature_word(match: re.Match[str]) -> str:
 BULLET_CHARS = "•●▪■◦○◆◇►▸▹‣⁃∙·➢➤✓✔❖★☐□–—*-"
 _BULLET_LINE = re.compile(r"^[ \t]*[" + re.escape(BULLET_CHARS) + r"][ \t]+")
 # Spaces that are not ASCII spaces; zero-width characters and soft hyphens carry no text.
-_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_ODD_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# A tab, a wide run of spaces or an icon between two pieces of a line separates them as a
+# column rule would ("Jane Doe<tab>jane@x.com", "Madrid, España   +34 612..."): read as " | ",
+# the separator the PDF layout prints for a wide gap. Not after a list marker ("1.<tab>").
+_GAP = re.compile(r"(?<=[^\s|]) {3,}(?=[^\s|])")
+_LIST_MARKER = re.compile(r"^(?:-|\d{1,2}[.)]|[a-z][.)])$")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # Icon fonts (Font Awesome and friends) put their glyphs in the Unicode private-use areas.
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd]")
@@ -62,6 +67,11 @@ _ICON_SYMBOLS = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\uf
 # the word continues on the next line.
 _PDFIUM_LINE_HYPHEN = re.compile(r"[\ufffe\x02][ \t]*\n[ \t]*")
 _HYPHENATED_BREAK = re.compile(r"([a-záéíóúñü])-\n[ \t]*([a-záéíóúñü])")
+
+
+def _gap(match: re.Match[str]) -> str:
+    before = match.string[: match.start()]
+    return " " if _LIST_MARKER.match(before.strip()) else " | "
 
 
 # TeX fonts without a character map give an accented letter as a spacing accent beside
@@ -98,8 +108,8 @@ def normalise_text(text: str) -> str:
     # A TeX ligature code inside a word; alone, the same code is an icon font's glyph.
     text = _TEX_LIGATURE_WORD.sub(_tex_ligature_word, text)
     text = _INVISIBLE.sub("", text)
-    text = _PRIVATE_USE.sub(" ", text)
-    text = _ODD_SPACES.sub(" ", text)
+    text = _PRIVATE_USE.sub("   ", text)
+    text = _ODD_SPACES.sub(" ", text).replace("\t", "   ")
     text = _drop_control(text)
     text = unicodedata.normalize("NFC", text)
     text = _spacing_accents(text)
@@ -112,8 +122,8 @@ def normalise_text(text: str) -> str:
     lines = []
     for raw in text.split("\n"):
         line = _BULLET_LINE.sub("- ", raw)
-        line = _ICON_SYMBOLS.sub(" ", line)
-        line = re.sub(r" {2,}", " ", line).strip()
+        line = _ICON_SYMBOLS.sub("   ", line).strip()
+        line = re.sub(r" {2,}", " ", _GAP.sub(_gap, line))
         lines.append(line)
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()

@@ -21,6 +21,7 @@ from cvimprover.cv.header import (
     DOCUMENT_TITLES,
     EMAIL,
     contact_run,
+    header_name,
     parse_contact_block,
     phone_in,
 )
@@ -63,6 +64,7 @@ def parse_cv(
     dropped = [] if dropped is None else dropped
     lines = _drop_noise(text.split("\n"), dropped)
     head, blocks = split_sections(lines, lambda ln: bool(EMAIL.search(ln) or phone_in(ln)))
+    _name_after_details(head, blocks)
     document = CVDocument()
     contact_lines = head + [ln for kind, _, body in blocks if kind == "contact" for ln in body]
     if not any(EMAIL.search(ln) or phone_in(ln) for ln in contact_lines):
@@ -95,6 +97,25 @@ def parse_cv(
             document.sections.append(section)
     _place_leftovers(document, leftovers, blocks, language)
     return document
+
+
+def _name_after_details(head: list[str], blocks: list[tuple[str, str, list[str]]]) -> None:
+    """A bar of details over a name in capitals ("a@b.es | Madrid" / "JOSÉ LUIS" /
+    "MARTÍNEZ GARCÍA"): after the details, split_sections reads the name's lines as
+    headings it does not know. Give them back to the header when they make its name."""
+    if not head or not blocks or header_name(head):
+        return
+    best, name = 0, ""
+    for taken in (1, 2):
+        if len(blocks) < taken or blocks[taken - 1][0] != "other":
+            break
+        lines = [ln for _, heading, body in blocks[:taken] for ln in (heading, *body)]
+        found = header_name([*head, *lines])
+        if len(found) > len(name):  # the second heading is the rest of the name
+            best, name = taken, found
+    if best:
+        head.extend(ln for _, heading, body in blocks[:best] for ln in (heading, *body))
+        del blocks[:best]
 
 
 def _drop_noise(lines: list[str], dropped: Dropped) -> list[str]:

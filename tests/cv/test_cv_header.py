@@ -802,3 +802,54 @@ def test_address_with_a_six_digit_postcode_under_the_headline(address: str) -> N
     )
     assert contact.location == address
     assert headline == "Associate Professor"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        # A DOCX or text right column: the tab between the name and the e-mail parts them.
+        (
+            "Ana Ruiz\tana@example.es\nMadrid, España\t+34 612 34 56 78",
+            "location",
+            "Madrid, España",
+        ),
+        # A name over two lines of capitals, then details.
+        ("JOSÉ LUIS\nMARTÍNEZ GARCÍA\njose@example.es", "name", "JOSÉ LUIS MARTÍNEZ GARCÍA"),
+        # The e-mail signs the two parts together.
+        ("NGUYỄN VĂN\nAN\nnguyenan@example.com", "name", "NGUYỄN VĂN AN"),
+        # A details bar over the name in capitals.
+        (
+            "a@example.com | +34 612 34 56 78\nJOSÉ LUIS\nMARTÍNEZ GARCÍA",
+            "name",
+            "JOSÉ LUIS MARTÍNEZ GARCÍA",
+        ),
+        # A town and its state are no name with credentials.
+        (
+            "+49 170 1234567\nj@example.com\nNew York, NY\nJane Doe · Registered Nurse",
+            "location",
+            "New York, NY",
+        ),
+        (
+            "Dmitri Ivanov, Diseñador Gráfico\nMadrid, España\nd@example.com",
+            "location",
+            "Madrid, España",
+        ),
+        # A town alone between lines of details.
+        ("Łukasz Żółć\nl@example.pl\nBarcelona\n+48 601 234 567", "location", "Barcelona"),
+        # Details parted by spaced slashes.
+        ("Ana Ruiz\nana@example.es / London, UK / +44 7700 900123", "location", "London, UK"),
+        # A postcode before a spaced dash is not part of the phone.
+        ("Ana Ruiz\nAustin, TX 78701 – (555) 123-4567 – a@example.com", "phone", "(555) 123-4567"),
+    ],
+)
+def test_contact_written_as_people_write_it(text: str, field: str, value: str) -> None:
+    from cvimprover.cv.normalise import normalise_text
+
+    contact = parse_cv(normalise_text(text + BODY)).contact
+    assert getattr(contact, field) == value
+
+
+def test_handle_line_in_a_sidebar_read_after_the_body() -> None:
+    text = "Ana Ruiz\nData Analyst" + BODY + "\nSKILLS\nExcel\n\nGitHub: anaruiz\nana@example.es\n"
+    contact = parse_cv(text).contact
+    assert [link.url for link in contact.links] == ["github.com/anaruiz"]
