@@ -201,7 +201,8 @@ _SUFFIXES = (
 
 def _root(word: str) -> str:
     """An English word without its inflection or derivation ending ("recruited",
-    "recruitment" -> "recruit"; "negotiating", "negotiation" -> "negoti"); short roots are kept whole, they say too little."""
+    "recruitment" -> "recruit"; "negotiating", "negotiation" -> "negoti"); short roots are
+    kept whole, they say too little."""
     for suffix in _SUFFIXES:
         root, cut = suffix.subn("", word)
         if cut and len(root) >= 5:
