@@ -101,6 +101,7 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
     line_stems = [_stems(text) for text in folded_lines]
     phrases = _SUGGESTION["es" if language == "es" else "en"]
     line_roots: list[dict[str, str]] | None = None
+    whole = "\n".join(folded_lines)
     out = []
     for term in sorted(terms, key=lambda t: (not t.required, -t.weight)):
         status, matched_as, where = "missing", None, []
@@ -108,7 +109,7 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
         # The automaton above keeps the longest name on each span, so a name inside a longer
         # one ("compras" in "Gestión de compras", read as "purchasing") and a phrase from
         # the ad are looked for by a search of their own.
-        if not hits:
+        if not hits and _may_name(term, whole):
             for number, (_kind, line) in enumerate(lines):
                 surface = find_alias(term, line)
                 if surface:
@@ -169,6 +170,16 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
             evidence.suggestion = template.format(term.text)
         out.append(evidence)
     return out
+
+
+def _may_name(term: Term, folded_text: str) -> bool:
+    """Whether the folded CV text holds the opening letters of one of the term's names: a
+    quick test before looking for each name line by line."""
+    for name in (term.text, *term.aliases):
+        words = fold(name).split()
+        if words and words[0][:4] in folded_text:
+            return True
+    return False
 
 
 _FUNCTION_WORDS = frozenset(
