@@ -30,6 +30,7 @@ from cvimprover.cv.rewrite import (
     display_name,
     newest_role,
     related_title,
+    role_entries,
     role_title,
     sentence_spelling,
     spelling,
@@ -247,8 +248,7 @@ def _role_notes(document: CVDocument, language: str) -> tuple[dict[int, list[str
     tools support a sentence of skills, the description the employer's name."""
     tools: dict[int, list[str]] = {}
     described: dict[int, str] = {}
-    section = document.section("experience")
-    for entry in section.entries if section else []:
+    for entry in role_entries(document):
         worked = False  # a line about the employer heads its role, before the person's work
         for bullet in entry.bullets:
             record = False
@@ -823,8 +823,7 @@ def _opening(
     sentences = [
         words["apply_company" if company else "apply"].format(position=position, company=company)
     ]
-    experience = document.section("experience")
-    roles = [e for e in (experience.entries if experience else []) if e.title or e.organisation]
+    roles = [e for e in role_entries(document) if e.title or e.organisation]
     chosen = related_title(roles, position, ad_text)
     newest = newest_role(roles)
     years = years_of_experience(document)
@@ -868,10 +867,9 @@ def _tools_sentence(
     """What the person worked with where, from the roles' lists of tools ("At Pulpos I
     worked with Node.js, Typescript and React; at Dos Monos, with Python."), and the names
     said. A list of tools supports this sentence; it is never quoted as an achievement."""
-    section = document.section("experience")
     parts: list[str] = []
     said: list[str] = []
-    for entry in section.entries if section else []:
+    for entry in role_entries(document):
         org = _organisation(entry)
         names = [
             n for n in tools.get(id(entry), []) if fold(n) not in shown | {fold(x) for x in said}

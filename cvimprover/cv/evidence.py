@@ -13,6 +13,7 @@ from cvimprover.cv.keywords import (
     entry_key,
     find_alias,
     match_entries,
+    narrower_keys,
     term_group,
 )
 from cvimprover.cv.matcher import variant_spans
@@ -100,18 +101,26 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
     line_stems = [_stems(text) for text in folded_lines]
     phrases = _SUGGESTION["es" if language == "es" else "en"]
     line_roots: list[dict[str, str]] | None = None
+    whole = "\n".join(folded_lines)
     out = []
     for term in sorted(terms, key=lambda t: (not t.required, -t.weight)):
         status, matched_as, where = "missing", None, []
         hits = known.get(term.key or fold(term.text), [])
-        # Listed skills were all looked for by the automaton above; only a phrase from
-        # the ad needs a search of its own.
-        if not hits and term.origin in ("phrase", "token"):
+        # The automaton above keeps the longest name on each span, so a name inside a longer
+        # one ("compras" in "Gestión de compras", read as "purchasing") and a phrase from
+        # the ad are looked for by a search of their own.
+        if not hits and _may_name(term, whole):
             for number, (_kind, line) in enumerate(lines):
                 surface = find_alias(term, line)
                 if surface:
                     hits.append((number, surface))
-        if hits:
+        # A named tool that is a kind of the term shows it: "MySQL" for "relational
+        # databases", "Git" for "source control" (vocabulary/broader.txt).
+        kinds = [] if hits else sorted(h for k in narrower_keys(term) for h in known.get(k, []))
+        if kinds:
+            where = [n for n, _s in kinds]
+            status, matched_as = "variant", kinds[0][1]
+        elif hits:
             where = [n for n, _s in hits]
             surface = hits[0][1]
             names = {fold(term.text), fold(term.aliases[0]) if term.aliases else ""}
@@ -130,12 +139,16 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
             else:
                 group = term_group(term)
                 related = [(n, s) for n, s in groups.get(group, [])] if group else []
-                if not related:
-                    related = _sharing_words(term.text, line_stems, lines)
+                # Any of the term's names, in either language ("Inventory management" is
+                # "gestión de inventarios" in a Spanish CV).
+                names = list(dict.fromkeys((term.text, *term.aliases)))
+                for name in names:
+                    related = related or _sharing_words(name, line_stems, lines)
                 if not related and term.category != "language":
                     if line_roots is None:  # worked out once, for the first term that needs it
                         line_roots = [_roots(text) for text in folded_lines]
-                    related = _same_root(term.text, line_roots)
+                    for name in names:
+                        related = related or _same_root(name, line_roots)
                 if related:
                     status, matched_as = "related", related[0][1]
                     where = [n for n, _s in related]
@@ -157,6 +170,16 @@ def build_evidence(document: CVDocument, terms: list[Term], language: str = "en"
             evidence.suggestion = template.format(term.text)
         out.append(evidence)
     return out
+
+
+def _may_name(term: Term, folded_text: str) -> bool:
+    """Whether the folded CV text holds the opening letters of one of the term's names: a
+    quick test before looking for each name line by line."""
+    for name in (term.text, *term.aliases):
+        words = fold(name).split()
+        if words and words[0][:4] in folded_text:
+            return True
+    return False
 
 
 _FUNCTION_WORDS = frozenset(
@@ -181,14 +204,21 @@ def _sharing_words(
     return [(n, lines[n][1]) for n, stems in enumerate(line_stems) if wanted <= stems]
 
 
-_SUFFIX = re.compile(r"(?:ments?|ations?|ions?|ing|ers?|ed|es|s)$")
+_SUFFIXES = (
+    re.compile(r"(?:ations?|at(?:ing|ed|ors?|es))$"),  # "negotiating", "negotiation"
+    re.compile(r"(?:ments?|ations?|ions?|ing|ers?|ed|es|s)$"),
+)
 
 
 def _root(word: str) -> str:
     """An English word without its inflection or derivation ending ("recruited",
-    "recruitment" -> "recruit"); short roots are kept whole, they say too little."""
-    root = _SUFFIX.sub("", word)
-    return root if len(root) >= 5 else word
+    "recruitment" -> "recruit"; "negotiating", "negotiation" -> "negoti"); short roots are
+    kept whole, they say too little."""
+    for suffix in _SUFFIXES:
+        root, cut = suffix.subn("", word)
+        if cut and len(root) >= 5:
+            return root
+    return word
 
 
 @cache

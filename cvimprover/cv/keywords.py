@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from cvimprover.cv.matcher import NameIndex, find_name, needs_capitals
 from cvimprover.cv.vocabulary import (
     VocabTerm,
+    broader,
     data_file,
     fold,
     fold_aligned,
@@ -308,6 +309,29 @@ def match_entries(text: str, language: str | None = None) -> list[tuple[int, int
 def entry_key(index: int) -> str:
     """The folded canonical name of a matched entry (what `Term.key` holds)."""
     return fold(_entries()[index].canonical)
+
+
+def _entry_key_of(name: str) -> str:
+    """The key of the entry that `name` names whole, or ""."""
+    return next((entry_key(i) for i, s, e in match_entries(name) if s == 0 and e == len(name)), "")
+
+
+@cache
+def _narrower() -> dict[str, frozenset[str]]:
+    """Broad skill's key -> keys of the named tools that are each a kind of it."""
+    out: dict[str, frozenset[str]] = {}
+    for broad, tools in broader():
+        keys = {_entry_key_of(name) for name in (broad, *tools)}
+        if "" in keys:
+            raise ValueError(f"broader.txt names a skill no vocabulary knows: {broad}")
+        out[_entry_key_of(broad)] = frozenset(_entry_key_of(name) for name in tools)
+    return out
+
+
+def narrower_keys(term: Term) -> frozenset[str]:
+    """Keys of the named tools that show `term` on a CV: each is a kind of it ("MySQL" for
+    "relational databases"; see vocabulary/broader.txt)."""
+    return _narrower().get(term.key or fold(term.text), frozenset())
 
 
 def entry_group(index: int) -> str:
@@ -1225,6 +1249,7 @@ __all__ = [
     "ad_lines",
     "contains_term",
     "entry_group",
+    "narrower_keys",
     "entry_key",
     "term_group",
     "find_alias",

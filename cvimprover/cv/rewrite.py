@@ -333,6 +333,12 @@ def role_title(entry: Entry) -> str:
     return title
 
 
+def role_entries(document: CVDocument) -> list[Entry]:
+    """The entries of every experience section, in reading order. A CV may hold more than
+    one ("Experience" over an empty first block, then "Positions"): each counts."""
+    return [e for s in document.sections if s.kind == "experience" for e in s.entries]
+
+
 def years_of_experience(document: CVDocument) -> int:
     """Whole years covered by the CV's experience dates (overlaps counted once)."""
     spans: list[tuple[float, float]] = []
@@ -571,8 +577,8 @@ def _rewrite_summary(
     source_text: str = "",
     job_description: str = "",
 ) -> None:
-    experience = document.section("experience")
-    roles = [e for e in (experience.entries if experience else []) if e.title]
+    entries = role_entries(document)
+    roles = [e for e in entries if e.title]
     text = document_text(document)
     skills = []
     for term in terms:
@@ -605,7 +611,7 @@ def _rewrite_summary(
     ad_context = job_description or "\n".join(f"{t.text}\n{t.line}" for t in terms)
     title_role = related_title(roles, position, f"{position}\n{ad_context}")
     highlight = ""
-    if experience:
+    if entries:
         # The strongest line for this job (or for what the user asked to emphasise), in the
         # CV's own words: a recruiter keeps a summary that shows one result. Only a line that
         # records the person's work, by the letter's classifier (a list of tools or a line
@@ -614,7 +620,7 @@ def _rewrite_summary(
 
         lines = [
             line
-            for e in experience.entries
+            for e in entries
             for line in action_lines(e.bullets, language)
             if 3 <= len(line.split()) <= 35
             # A line the user may still reject as rewritten is not quoted in its new words:

@@ -250,3 +250,37 @@ def test_also_only_after_a_sentence_that_said_where() -> None:
     letter = write_cover_letter(document, [], target, "en")
     assert "I have worked at Google LLC and Acme." in letter, letter
     assert "also worked" not in letter
+
+
+def test_summary_and_letter_read_the_roles_of_every_experience_section() -> None:
+    """A CV read as two experience sections, the first empty (a heading over a sidebar, then
+    "Positions"), still gets a summary that says who and a letter that names the role."""
+    from cvimprover.cv.keywords import job_terms
+    from cvimprover.cv.rewrite import rewrite
+
+    role = Entry(
+        "Statistics Lecturer",
+        "Lakeside University",
+        "2010 - 2022",
+        bullets=["Taught statistics and data analysis to 300 students a year using R"],
+    )
+    document = CVDocument(
+        sections=[
+            Section("experience", "Experience"),
+            Section("experience", "Positions", entries=[role]),
+        ]
+    )
+    ad = "Requirements:\n- Data analysis\n- R programming\n"
+    terms = job_terms("Data Analyst", ad)
+    improved, _changes = rewrite(
+        document, terms, position="Data Analyst", industry="", job_description=ad
+    )
+    summary = improved.section("summary")
+    assert summary is not None
+    assert summary.text.startswith("Statistics Lecturer with twelve years of experience")
+    from cvimprover.cv.evidence import build_evidence
+
+    target = JobTarget("Data Analyst", "", "6+", job_description=ad)
+    evidence = build_evidence(improved, terms, "en")
+    letter = write_cover_letter(improved, evidence, target, "en", terms=terms)
+    assert "Statistics Lecturer" in letter

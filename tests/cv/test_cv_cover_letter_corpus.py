@@ -494,15 +494,17 @@ def test_summary_opening_says_who_with_the_cvs_facts(ad_id: str, cv_id: str) -> 
 # sentence, invent no fact, keep to 180-350 words (a thin CV, below ENOUGH_LINES quotable
 # lines, may be shorter if it quotes every one) and speak the ad's language; the summary
 # must say who, in two or three sentences, with the CV's facts only.
-MIN_FULL_BAR_PAIRS = 12
-# The issue asks for four Spanish pairs and four outside software. The tuned corpora hold
-# nine Spanish CVs, six of them software developers, and only one Spanish (ad, CV) in which
-# three of the ad's key terms appear in role lines. Outside software, five pairs pass the
-# test's rule but the engine finds three key terms in only two of them: it does not take
-# "usability", "presentation" or "pre- and post-sales" from the ads (keywords.py). These
+MIN_FULL_BAR_PAIRS = 18
+# The issue asks for four Spanish pairs and four outside software. Outside software, four
+# pairs reach three evidenced terms since the evidence reads a narrower tool as the ad's broad
+# skill ("Git" for "source control") and "usability" is taken from the ads. The tuned corpora
+# hold nine Spanish CVs, six of them software developers, and only one Spanish (ad, CV) in
+# which three of the ad's key terms appear in role lines: the Spanish software ads ask for
+# what those CVs do not show (MySQL, Marketing Cloud, Active Directory), and no Spanish CV of
+# a nurse, teacher or clerk has been found under a licence that allows redistribution. These
 # floors are what the corpora and the matcher give today; they rise with them, never by
 # loosening the rule.
-MIN_FULL_BAR_OUTSIDE_SOFTWARE = 2
+MIN_FULL_BAR_OUTSIDE_SOFTWARE = 4
 MIN_FULL_BAR_SPANISH = 1
 
 

@@ -110,3 +110,45 @@ def test_a_catch_all_onet_family_relates_nothing() -> None:
     cv = "Jane Roe\n\nSkills\nEPIC GIS\n"
     evidence = _evidence(cv, "Requirements:\n- SAS\n")
     assert evidence["SAS"].status == "missing"
+
+
+def test_a_named_tool_shows_the_broad_skill_it_is_a_kind_of() -> None:
+    cv = CV.replace("Wrote React front ends", "Tuned MySQL queries and kept the code in Git")
+    ad = "Requirements:\n- Relational databases and source control\n- Cloud computing"
+    evidence = _evidence(cv, ad)
+    databases = evidence["Relational databases"]
+    assert databases.status == "variant" and databases.matched_as == "MySQL"
+    control = evidence["Version control"]
+    assert control.status == "variant" and control.matched_as == "Git"
+    # Only a kind of the skill counts: Docker and Terraform are not cloud computing.
+    assert evidence["Cloud computing"].status in ("missing", "related")
+
+
+def test_every_tool_in_the_broader_list_is_a_known_skill() -> None:
+    from cvimprover.cv.keywords import Term, narrower_keys
+
+    term = Term("Relational databases", "tool", 1.0, key="relational databases")
+    assert {"mysql", "postgresql"} <= narrower_keys(term)
+    assert narrower_keys(Term("Python", "tool", 1.0, key="python")) == frozenset()
+
+
+def test_a_name_inside_a_longer_skill_is_evidence() -> None:
+    cv = "Ana Ruiz\n\nExperiencia\nJefa de almacén, Acme, 2019 - 2023\n"
+    cv += "- Gestión de compras y comunicación con proveedores de 12 países\n"
+    evidence = _evidence(cv, "Requisitos:\n- Experiencia en compras y logística\n")
+    procurement = evidence["Procurement"]
+    assert procurement.status in ("exact", "variant")
+    assert "Gestión de compras" in procurement.lines[0]["text"]
+
+
+def test_related_evidence_is_sought_under_the_terms_spanish_name() -> None:
+    cv = "Ana Ruiz\n\nExperiencia\nJefa de almacén, Acme, 2019 - 2023\n"
+    cv += "- Mejoré la rotación de inventario y la gestión de pedidos urgentes\n"
+    evidence = _evidence(cv, "Requisitos:\n- Gestión de inventarios\n")
+    assert evidence["Inventory management"].status == "related"
+
+
+def test_negotiating_is_another_form_of_negotiation() -> None:
+    cv = "Jane Roe\n\nExperience\nAgent, Acme, 2020 - 2023\n- Negotiating leases with 30 tenants\n"
+    evidence = _evidence(cv, "Requirements:\n- Excellent negotiation skills\n")
+    assert evidence["Negotiation"].status in ("related", "variant", "exact")

@@ -74,6 +74,16 @@ def terms() -> tuple[VocabTerm, ...]:
 
 
 @cache
+def broader() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(broad skill, the named tools that are each a kind of it), from broader.txt."""
+    out = []
+    for line in _lines("broader.txt"):
+        broad, _, rest = line.partition(":")
+        out.append((broad.strip(), tuple(n.strip() for n in rest.split("|") if n.strip())))
+    return tuple(out)
+
+
+@cache
 def headings() -> dict[str, str]:
     """Map a folded heading (letters and spaces only) to its section kind."""
     out: dict[str, str] = {}
