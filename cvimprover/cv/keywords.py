@@ -960,12 +960,14 @@ _WE = re.compile(
     r"nuestr[oa]s?|somos)\b",
     re.IGNORECASE,
 )
-# ... unless the sentence says what the team works with: "we use Python and Django", "our
-# stack: React, Node", "trabajamos con Java": that is the stack the CV must show.
-_WE_USE = re.compile(
-    r"\b(?:we(?:'re| are)? (?:use|using|work with|working with|build (?:with|on)|rely on|run)|"
-    r"our (?:tech(?:nology)? )?(?:stack|tools|toolset)|usamos|utilizamos|trabajamos con|"
-    r"nuestro stack|nuestras herramientas)\b",
+# ... unless the "we" asks for someone or names the tools it works with: "we need a Python
+# engineer with PostgreSQL", "we're looking for", "we use Django", "our stack: React",
+# "buscamos a alguien con SAP", "trabajamos con Java": that is what the CV must show.
+_WE_ASK_OR_USE = re.compile(
+    r"\b(?:we(?:'re| are)? (?:need|needs|seek|seeking|looking for|want|hiring|"
+    r"use|using|work with|working with|build (?:with|on)|rely on|run)|"
+    r"our (?:tech(?:nology)? )?(?:stack|tools|toolset)|buscamos|necesitamos|precisamos|"
+    r"usamos|utilizamos|trabajamos con|nuestro stack|nuestras herramientas)\b",
     re.IGNORECASE,
 )
 _DUTY_CUE = re.compile(
@@ -1005,7 +1007,7 @@ def _context_features(text: str, start: int, end: int, line: AdLine,
         "segment_whole": float(segment == (start, end)),
         "about_us": float(bool(_ABOUT_US.search(text[:start]))),
         "requirement_cue": float(requirement),
-        "we_sentence": float(bool(_WE.search(sentence)) and not _WE_USE.search(sentence)),
+        "we_sentence": float(bool(_WE.search(sentence)) and not _WE_ASK_OR_USE.search(sentence)),
         "duty_cue": float(bool(_DUTY_CUE.search(sentence)) and not requirement),
     }
 

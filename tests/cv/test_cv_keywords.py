@@ -422,6 +422,19 @@ def test_a_known_skill_in_a_sentence_about_our_people_is_not_asked_of_the_cv() -
     assert "data science" in {t.key for t in job_terms("Engineer", both, "en")}
 
 
+def test_a_we_sentence_that_asks_for_skills_or_names_its_stack_keeps_them() -> None:
+    """ "We" describes the employer's people, except when it asks for someone or says what
+    the team works with: then the skills named are the ones the CV must show."""
+    for ad, language, wanted in (
+        ("We need a Python engineer with PostgreSQL and Kubernetes.", "en",
+         {"python", "postgresql", "kubernetes"}),
+        ("We use Django and Redis every day.", "en", {"django", "redis"}),
+        ("Buscamos a alguien con experiencia en SAP y Excel.", "es", {"sap", "excel"}),
+        ("Trabajamos con Java y PostgreSQL.", "es", {"java", "postgresql"}),
+    ):  # fmt: skip
+        assert wanted <= {t.key for t in job_terms("Engineer", ad, language)}, ad
+
+
 def test_a_cv_shows_a_term_in_its_other_number_or_gender() -> None:
     # A taxonomy label in its other number (the label is singular only).
     terms = job_terms("Cocinero/a", "Requisitos: normas sobre seguridad alimentaria.", "es")
