@@ -43,14 +43,23 @@ SECOND_BATCH = frozenset(
      "es-hospitality-03", "es-teaching-04", "es-trades-02", "es-accounting-04")
 )  # fmt: skip
 WHOLE_TUNED_FLOORS = {"en": (0.65, 0.74), "es": (0.76, 0.84)}
+# A third batch (issue 16): Spanish ads of the Spanish CVs' trades, labelled before the
+# extractor saw them; the floors above stay on the ads they were set on.
+THIRD_BATCH = frozenset(
+    ("es-software-06", "es-software-07", "es-software-09", "es-software-10", "es-software-11",
+     "es-telecom-01", "es-logistics-05", "es-logistics-06", "es-admin-02")
+)  # fmt: skip
+THIRD_BATCH_HELDOUT = frozenset(("es-software-08", "es-software-12", "es-logistics-07"))
 # Junk the extractor is known to report on a tuned ad, with the reason; any other fails.
 # en-accounting-04 names its employer only as a tool the job uses ("Ability to use
 # GitLab"), never as an employer, so nothing in the ad says it is the company.
 KNOWN_TUNED_JUNK = {"en-accounting-04": [("GitLab", "company")]}
 PAIR_FLOOR = 0.92
 # Issue 10 asks for no junk term over every ad (the held-out count is a total, never
-# looked at term by term).
+# looked at term by term). The held-out ads of issue 16's batch were measured apart, once,
+# as a total: 2 junk terms, which ones was never looked at.
 KNOWN_HELDOUT_JUNK = 0
+KNOWN_THIRD_BATCH_HELDOUT_JUNK = 2
 
 
 def test_the_corpus_is_there() -> None:
@@ -77,7 +86,8 @@ def _pooled(language: str, ads: list) -> tuple[float, float]:
 
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_tuned_recall_and_precision_floors(language: str) -> None:
-    ads = [ad for ad in load_ads("tuned") if ad.id not in ADDED_FOR_ISSUE_10 | SECOND_BATCH]
+    earlier = ADDED_FOR_ISSUE_10 | SECOND_BATCH | THIRD_BATCH
+    ads = [ad for ad in load_ads("tuned") if ad.id not in earlier]
     recall, precision = _pooled(language, ads)
     recall_floor, precision_floor = FLOORS[language]
     assert recall >= recall_floor
@@ -116,8 +126,13 @@ def test_no_junk_term_in_any_tuned_ad() -> None:
 def test_junk_over_held_out_ads_only_as_a_total() -> None:
     ads = load_ads("heldout")
     assert ads
-    total = sum(len(score_ad(ad, _terms(ad.id, "heldout")).junk) for ad in ads)
+    earlier = [ad for ad in ads if ad.id not in THIRD_BATCH_HELDOUT]
+    total = sum(len(score_ad(ad, _terms(ad.id, "heldout")).junk) for ad in earlier)
     assert total <= KNOWN_HELDOUT_JUNK, f"{total} junk terms over the held-out ads"
+    third = [ad for ad in ads if ad.id in THIRD_BATCH_HELDOUT]
+    assert len(third) == len(THIRD_BATCH_HELDOUT)
+    total = sum(len(score_ad(ad, _terms(ad.id, "heldout")).junk) for ad in third)
+    assert total <= KNOWN_THIRD_BATCH_HELDOUT_JUNK, f"{total} junk terms over the third batch"
 
 
 @cache
