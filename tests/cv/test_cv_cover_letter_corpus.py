@@ -494,21 +494,21 @@ def test_summary_opening_says_who_with_the_cvs_facts(ad_id: str, cv_id: str) -> 
 # sentence, invent no fact, keep to 180-350 words (a thin CV, below ENOUGH_LINES quotable
 # lines, may be shorter if it quotes every one) and speak the ad's language; the summary
 # must say who, in two or three sentences, with the CV's facts only.
-MIN_FULL_BAR_PAIRS = 20
+MIN_FULL_BAR_PAIRS = 22
 # The issue asks for four Spanish pairs and four outside software. Outside software, five
 # pairs reach three evidenced terms since the evidence reads a narrower tool as the ad's broad
 # skill ("Git" for "source control") and "usability" is taken from the ads. The tuned corpora
 # hold nine Spanish CVs, six of them software developers, one business administrator with
 # logistics work and one geographer. Most Spanish ads were outside those trades; with ads of
 # their own trades added (web, full-stack, systems, telecom, logistics, administration),
-# three Spanish pairs show three of the ad's key terms in role lines. The rest fall short on
-# terms the CVs show but the extractor does not take from the ad ("servidores" in "gestión
-# de servidores y nas") or on skills the CVs do not have (PrestaShop, WordPress, fibre
-# optics), and no Spanish CV of an accountant, nurse, teacher or clerk has been found under
-# a licence that allows redistribution. These floors are what the corpora and the matcher
+# three Spanish pairs showed three of the ad's key terms in role lines, five once server
+# administration ("gestión de servidores", "servidores") became a known skill. The rest fall
+# short on skills the CVs do not have (PrestaShop, WordPress, fibre optics), and no Spanish
+# CV of an accountant, nurse, teacher or clerk has been found under a licence that allows
+# redistribution. These floors are what the corpora and the matcher
 # give today; they rise with them, never by loosening the rule.
 MIN_FULL_BAR_OUTSIDE_SOFTWARE = 5
-MIN_FULL_BAR_SPANISH = 3
+MIN_FULL_BAR_SPANISH = 5
 
 
 def _label(kind: str, item_id: str) -> dict:

@@ -451,3 +451,14 @@ def test_a_cv_shows_a_term_in_its_other_number_or_gender() -> None:
     food = next(t for t in english if t.key == "food safety standards")
     assert contains_term(food, "Applied food safety standards daily.")
     assert not contains_term(food, "Applied food hygiene daily.")
+
+
+def test_server_administration_is_a_skill_in_spanish_ads_and_cvs() -> None:
+    ad = "Funciones: instalación y gestión de servidores y NAS, copias de seguridad."
+    terms = job_terms("Técnico de sistemas", ad, "es")
+    servers = next(t for t in terms if t.key == "server administration")
+    assert contains_term(servers, "Instalé y mantuve los servidores de la oficina.")
+    # The English word alone is not the skill: "servers" are also a restaurant's staff.
+    assert "server administration" not in {
+        t.key for t in job_terms("Restaurant manager", "Lead a team of servers and cooks.", "en")
+    }
