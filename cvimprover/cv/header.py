@@ -190,7 +190,9 @@ def _named_in_prose(target: str, visible: str, header: str) -> bool:
     if not shown or shown not in visible or shown in header:
         return False
     lines = [line for line in visible.split("\n") if shown in line]
-    return all(len(line.replace(shown, " ").split()) > 3 for line in lines)
+    return all(
+        len(line.replace(shown, " ").split()) > 3 and not _details_line(line) for line in lines
+    )
 
 
 def add_link_targets(
@@ -409,10 +411,7 @@ def phone_in(text: str) -> str:
         digits = re.sub(r"[^\d*]", "", digits)  # "+49 176 *** **": masked digits still count
         if not 9 <= len(digits) <= 15 or len(digits) - digits.count("*") < 5:
             continue
-        # Year ranges ("2019 - 2021", "2012 – 2015 – 2016") and date pairs are not phones.
-        if re.fullmatch(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)+", candidate):
-            continue
-        if find_dates(candidate) and re.search(r"\d{1,2}[/.]\d{4}", candidate):
+        if _dates_not_phone(candidate):
             continue
         return candidate
     return ""
@@ -696,6 +695,17 @@ def _second_name_line(
         f + w in handles for f in firsts for w in words
     ):
         return second  # "NGUYỄN VĂN" / "AN" signed "nguyenan@"
+    if (
+        len(text.split()) >= 3
+        and len(second.split()) == 1
+        and not text.isupper()
+        and (number + 2 >= len(head) or number + 2 in apart)
+        and not _known_term(second)
+        and _rare(second, 4.0)
+    ):
+        # A long name wrapped by the page: "Rocío Itzel Vargas" / "Quispe", the block ending
+        # there. A headline of one word is a common one ("Marketing", "Nursing").
+        return second
     # Capitals both: a designer's banner. Title case under a full name is its headline.
     return second if text.isupper() and all(_rare(w) for w in words) else ""
 
@@ -744,11 +754,11 @@ def _details_row(head: list[str], number: int, contact: Contact) -> bool:
     return _details_only(segments, contact) and any(_is_contact_value(v, contact) for v in values)
 
 
-def _rare(word: str) -> bool:
+def _rare(word: str, below: float = 4.5) -> bool:
     """Whether `word` is rare in English and Spanish text, as surnames mostly are."""
     from wordfreq import zipf_frequency
 
-    return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < 4.5
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < below
 
 
 def header_name(lines: list[str]) -> str:
@@ -844,6 +854,7 @@ def parse_contact_block(
     name_line = headline_line = address_line = -1
     name_rows: set[int] = set()  # the lines the name is printed on
     guessed = False  # the location is a word alone, read as a town by where it stands
+    location_label = -1  # the line of a location's label printed alone ("Address")
     detail_rows = [
         number
         for number, line in enumerate(head)
@@ -895,9 +906,12 @@ def parse_contact_block(
             if (_LABEL_ALONE.match(clean) or _NAME_LABEL_ALONE.match(clean)) and len(segments) == 1:
                 # "LinkedIn" over its address (a sidebar's label line): the value is kept.
                 dropped.append((clean, "label of a contact detail: the detail itself is kept"))
+                if _LOCATION_LABEL.match(clean.rstrip(" :") + ": "):
+                    location_label = number  # "Mailing Address" over the lines of one
                 continue
             if _LOCATION_LABEL.match(segment) and not contact.location:
                 contact.location = clean
+                address_line = number  # "Address: Flat 3, Mill House" / "12 Quay Street"
                 continue
             handle = _handle_link(segment)
             if handle:
@@ -1010,8 +1024,12 @@ def parse_contact_block(
                 and len(clean.split()) <= 3
                 and all(word[:1].isupper() for word in clean.split())
             )
+            labelled_place = (
+                location_label >= 0 and number - 1 == location_label and number not in apart
+            )
             if (not contact.location or _is_address(contact.location)) and (
-                is_place(clean)
+                labelled_place
+                or is_place(clean)
                 or _postcode_place(clean)
                 or not contact.location
                 and (_is_address(clean) or beside_name and len(clean.split()) <= 10)
@@ -1034,7 +1052,9 @@ def parse_contact_block(
                 if contact.location != clean:
                     segments[position + 1 : position + 2] = [""]
                 complete = _is_address(contact.location) or _postcode_place(contact.location)
-                address_line = number if complete else -1
+                # Under its label, an address goes on over the lines below, whatever its
+                # first line looks like ("F3 07, MPI MiS" / "Inselstraße 22" / "04103 Leipzig").
+                address_line = number if complete or labelled_place else -1
                 continue
             headline_like = len(clean) < 90 and not find_dates(clean) and len(_letters(clean)) > 2
             if not headline and (number, position) == headline_pick:
@@ -1291,17 +1311,32 @@ def _choose_headline(
     return (best[1], best[2]) if best else None
 
 
+def _details_line(line: str) -> bool:
+    """Whether `line` is a row of contact details: two or more e-mails, phones or links,
+    with at most places or an address beside them ("Sarasota, FL | 555-555-5555 |
+    hello@jdoe.com | jdoe.com"), never a sentence that names a site."""
+    segments = [s for s in _segments(line) if s.strip()]
+    values = places = 0
+    for segment in segments:
+        clean = _LABEL.sub("", segment).strip()
+        if _is_contact_value(clean, Contact()):
+            values += 1
+        elif is_place(clean) or _postcode_place(clean) or _is_address(clean):
+            places += 1
+        else:
+            return False
+    return values >= 2 and places <= 1
+
+
 def _detail_rows(text: str, email: str) -> set[str]:
     """The links (as link_key) printed on lines that hold nothing but two or more contact
     details: a footer or a sidebar row of the person's addresses, never a sentence, nor a
     referee's row (an e-mail other than the person's `email`)."""
-    empty, found = Contact(), set()
+    found: set[str] = set()
     for line in text.split("\n"):
         if any(address.lower() != email.lower() for address in EMAIL.findall(line)):
             continue
-        segments = _segments(line)
-        values = [s for s in segments if _is_contact_value(_LABEL.sub("", s).strip(), empty)]
-        if len(values) >= 2 and len(values) == len(segments):
+        if _details_line(line):
             blanked = EMAIL.sub(" ", line)
             found |= {link_key(m.group(0).rstrip(".")) for m in URL.finditer(blanked)}
     return found
@@ -1422,8 +1457,17 @@ def _is_contact_value(text: str, contact: Contact) -> bool:
     """Whether `text` holds nothing but an e-mail, phone number or link."""
     rest = EMAIL.sub(" ", text)
     rest = URL.sub(" ", rest)
-    rest = PHONE.sub(" ", rest)
+    rest = PHONE.sub(lambda m: m.group(0) if _dates_not_phone(m.group(0)) else " ", rest)
     return not re.search(r"\w", rest) and text != rest
+
+
+def _dates_not_phone(candidate: str) -> bool:
+    """Year ranges ("2019 - 2021", "2012 – 2015 – 2016") and date pairs ("01/2019 -
+    03/2021"): digits and dashes that PHONE reads, and no phone number."""
+    candidate = candidate.strip()
+    if re.fullmatch(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)+", candidate):
+        return True
+    return bool(find_dates(candidate) and re.search(r"\d{1,2}[/.]\d{4}", candidate))
 
 
 def _without_urls(text: str) -> str:
@@ -1541,15 +1585,12 @@ def _listed_links(text: str, head_text: str, email: str) -> set[str]:
     others = _others_lines(text, email)
     inside: set[str] = set()
     outside = {link_key(m.group(0).rstrip(".")) for m in URL.finditer(EMAIL.sub(" ", head_text))}
-    empty = Contact()
     previous = ""
     for number, line in enumerate(lines):
         shown = _without_icons(line.strip())
         keys = {link_key(m.group(0).rstrip(".")) for m in URL.finditer(EMAIL.sub(" ", shown))}
         if keys:
-            segments = _segments(shown)
-            values = [s for s in segments if _is_contact_value(_LABEL.sub("", s).strip(), empty)]
-            row = len(values) >= 2 and len(values) == len(segments)
+            row = _details_line(shown)
             labelled = bool(_LABEL.match(shown)) or bool(_LABEL_ALONE.match(previous))
             listed = sections[number] in ("entries", "referees") or number in others
             if listed and not row and not labelled:
@@ -1573,6 +1614,8 @@ def contact_run(body: list[str]) -> tuple[int, int] | None:
         shown = _without_icons(line.strip())
         text = _LABEL.sub("", shown).strip()
         value = bool(text) and (_is_contact_value(text, empty) or bool(_handle_link(shown)))
+        # A row of details with the town among them ("Sarasota, FL | 555-555-5555 | a@b.com").
+        row = bool(text) and not value and _details_line(shown)
         companion = (
             bool(text)
             and len(text) <= 60
@@ -1586,6 +1629,11 @@ def contact_run(body: list[str]) -> tuple[int, int] | None:
             after = _without_icons(body[index + 1].strip())
             opens = _is_contact_value(_LABEL.sub("", after).strip(), empty)
         companion = companion or (values > 0 or opens) and _lone_town(text)
+        if row:
+            start = index if start < 0 else start
+            values += 2
+            emails += bool(EMAIL.search(text))
+            continue
         if value or companion:
             start = index if start < 0 else start
             values += value

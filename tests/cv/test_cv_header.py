@@ -984,3 +984,58 @@ def test_a_word_over_a_paragraph_is_no_town() -> None:
         "Web developer with six years of experience building shops and booking systems."
     )
     assert contact.location == ""
+
+
+def test_a_row_of_details_with_the_town_read_inside_a_section() -> None:
+    # A designer's banner row that the text stream prints after the sidebar's sections.
+    text = (
+        "Nora Quist\n\nPROFILES\nnoraq | noraq\nLinkedIn | GitHub\n\nAWARDS\nBest Newcomer\n"
+        "City Bankers Club\nJul 2021\nFintech Manager\n\n"
+        "Hobart, TAS | 555-555-0123 | hi@noraquist.com | https://noraquist.com\n\n"
+        "SUMMARY\nTwenty years in banking operations."
+    )
+    contact = parse_cv(text, [], ["https://noraquist.com/"]).contact
+    assert contact.location == "Hobart, TAS"
+    assert contact.email == "hi@noraquist.com"
+    assert _digits(contact.phone) == "5555550123"
+    assert {link_key(link.url) for link in contact.links} == {"noraquist.com"}
+
+
+def test_an_address_under_its_label_over_several_lines() -> None:
+    contact, _, leftovers, _ = _header(
+        "Nora Quist\nMathematician\n\nEmail\nnora@example.org\n\nMailing Address\n"
+        "Room B2 11, Institute of Tides\nHafenstraße 7\n20459 Hamburg\nGermany"
+    )
+    assert contact.location == (
+        "Room B2 11, Institute of Tides, Hafenstraße 7, 20459 Hamburg, Germany"
+    )
+    assert leftovers == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        # A long name wrapped by the page, its block ending there.
+        ("Rocío Itzel Vargas\nQuispe\n\nrocio.vargas@example.org", "Rocío Itzel Vargas Quispe"),
+        # A common word under the name is its headline, not a surname.
+        ("Rocío Itzel Vargas\nMarketing\n\nrocio.vargas@example.org", "Rocío Itzel Vargas"),
+        ("Jane Mary Doe\nNursing\n\njane.doe@example.org", "Jane Mary Doe"),
+        # A two-word name is not cut by the page: the word under it is a headline.
+        ("Rocío Vargas\nQuispe\n\nrocio.vargas@example.org", "Rocío Vargas"),
+    ],
+)
+def test_a_long_name_wrapped_over_two_lines(lines: str, name: str) -> None:
+    contact, *_ = _header(lines)
+    assert contact.name == name
+
+
+def test_year_ranges_in_the_header_are_kept_not_read_as_phones() -> None:
+    dropped: list[tuple[str, str]] = []
+    text = (
+        "Nora Quist\n+52 55 5550 1234\nnora@example.org\n\n2019-2023\n"
+        "Universidad del Valle. Ciudad de México"
+    )
+    document = parse_cv(text, dropped)
+    assert _digits(document.contact.phone) == "525555501234"
+    shown = str(document.sections) + str(dropped)
+    assert "2019-2023" in shown
