@@ -13,7 +13,7 @@ import unicodedata
 from cvimprover.cv.dates import find_dates
 from cvimprover.cv.document import Contact, Link
 from cvimprover.cv.layout import PROFILE_HOSTS
-from cvimprover.cv.vocabulary import fold
+from cvimprover.cv.vocabulary import fold, heading_key
 
 Dropped = list[tuple[str, str]]
 
@@ -190,16 +190,24 @@ def _named_in_prose(target: str, visible: str, header: str) -> bool:
     if not shown or shown not in visible or shown in header:
         return False
     lines = [line for line in visible.split("\n") if shown in line]
-    return all(len(line.replace(shown, " ").split()) > 3 for line in lines)
+    return all(
+        len(line.replace(shown, " ").split()) > 3 and not _details_line(line) for line in lines
+    )
 
 
 def add_link_targets(
-    contact: Contact, targets: list[str], visible: str = "", header: str = ""
+    contact: Contact,
+    targets: list[str],
+    visible: str = "",
+    header: str = "",
+    listed: set[str] | None = None,
 ) -> None:
     """Add the file's link targets (a PDF's link annotations) to the contact. `visible` is
     the CV's text and `header` its contact block, both lower-cased: a personal site whose
-    address is printed only in the body (a site the person built) is not a contact link."""
+    address is printed only in the body (a site the person built) is not a contact link,
+    nor is one of the `listed` sites (see _listed_links: an employer's, a project's)."""
     known = {link_key(link.url) for link in contact.links}
+    listed = listed or set()
     for target in targets:
         scheme, _, rest = target.partition(":")
         if scheme.lower() == "mailto":
@@ -214,6 +222,8 @@ def add_link_targets(
             continue  # a repository or a post, not the person's profile
         if header and not PROFILE_HOSTS.search(target) and _named_in_prose(target, visible, header):
             continue
+        if link_key(target) in listed and not _PROFILE_PATH.search(target):
+            continue  # printed inside a job or a project: the employer's or the project's
         if link_key(target) not in known and len(contact.links) < 8:
             known.add(link_key(target))
             contact.links.append(Link(label=_link_label(target), url=target))
@@ -401,10 +411,7 @@ def phone_in(text: str) -> str:
         digits = re.sub(r"[^\d*]", "", digits)  # "+49 176 *** **": masked digits still count
         if not 9 <= len(digits) <= 15 or len(digits) - digits.count("*") < 5:
             continue
-        # Year ranges ("2019 - 2021", "2012 – 2015 – 2016") and date pairs are not phones.
-        if re.fullmatch(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)+", candidate):
-            continue
-        if find_dates(candidate) and re.search(r"\d{1,2}[/.]\d{4}", candidate):
+        if _dates_not_phone(candidate):
             continue
         return candidate
     return ""
@@ -688,6 +695,17 @@ def _second_name_line(
         f + w in handles for f in firsts for w in words
     ):
         return second  # "NGUYỄN VĂN" / "AN" signed "nguyenan@"
+    if (
+        len(text.split()) >= 3
+        and len(second.split()) == 1
+        and not text.isupper()
+        and (number + 2 >= len(head) or number + 2 in apart)
+        and not _known_term(second)
+        and _rare(second, 4.0)
+    ):
+        # A long name wrapped by the page: "Rocío Itzel Vargas" / "Quispe", the block ending
+        # there. A headline of one word is a common one ("Marketing", "Nursing").
+        return second
     # Capitals both: a designer's banner. Title case under a full name is its headline.
     return second if text.isupper() and all(_rare(w) for w in words) else ""
 
@@ -736,11 +754,11 @@ def _details_row(head: list[str], number: int, contact: Contact) -> bool:
     return _details_only(segments, contact) and any(_is_contact_value(v, contact) for v in values)
 
 
-def _rare(word: str) -> bool:
+def _rare(word: str, below: float = 4.5) -> bool:
     """Whether `word` is rare in English and Spanish text, as surnames mostly are."""
     from wordfreq import zipf_frequency
 
-    return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < 4.5
+    return max(zipf_frequency(word, "en"), zipf_frequency(word, "es")) < below
 
 
 def header_name(lines: list[str]) -> str:
@@ -789,9 +807,17 @@ def parse_contact_block(
                 )
         head = rebuilt
     head_text = "\n".join(head)
-    emails = EMAIL.findall(head_text) or EMAIL.findall(full_text)
+    # Outside the contact block, not a referee's address.
+    others = _others_lines(full_text)
+    elsewhere = "\n".join(
+        line for number, line in enumerate(full_text.split("\n")) if number not in others
+    )
+    emails = EMAIL.findall(head_text) or EMAIL.findall(elsewhere)
     contact.email = emails[0] if emails else ""
-    contact.phone = phone_in(_without_urls(head_text)) or phone_in(_contactish_lines(full_text))
+    contact.phone = phone_in(_without_urls(head_text)) or phone_in(
+        _contactish_lines(full_text, contact.email)
+    )
+    listed = _listed_links(full_text, head_text, contact.email)
     links: list[Link] = []
     for source, strict in ((head_text, False), (full_text, True)):
         # An e-mail's domain is not a link: look for links with the e-mails blanked out.
@@ -812,7 +838,7 @@ def parse_contact_block(
         known = {link_key(link.url) for link in links}
         if link_key(url) in known:
             continue
-        if links and _PROFILE_PATH.search(url) or link_key(url) in rows:
+        if links and _PROFILE_PATH.search(url) or link_key(url) in rows - listed:
             links.append(Link(label=_link_label(url), url=url))
     # "GitHub: janedoe" on a line of its own, wherever the block is printed (a sidebar read
     # after the body): a handle under its site's label.
@@ -821,12 +847,19 @@ def parse_contact_block(
         if handle and link_key(handle) not in {link_key(link.url) for link in links}:
             links.append(Link(label=_link_label(handle), url=handle))
     contact.links = links[:8]
-    add_link_targets(contact, targets or [], full_text.lower(), head_text.lower())
+    add_link_targets(contact, targets or [], full_text.lower(), head_text.lower(), listed)
 
     headline = ""
     leftovers: list[str] = []
     name_line = headline_line = address_line = -1
     name_rows: set[int] = set()  # the lines the name is printed on
+    guessed = False  # the location is a word alone, read as a town by where it stands
+    location_label = -1  # the line of a location's label printed alone ("Address")
+    detail_rows = [
+        number
+        for number, line in enumerate(head)
+        if any(_is_contact_value(_LABEL.sub("", s).strip(), contact) for s in _segments(line))
+    ]
     chosen = _choose_name(head, contact, apart)
     headline_pick = _choose_headline(head, chosen, apart, contact)
     for number, line in enumerate(head):
@@ -860,16 +893,25 @@ def parse_contact_block(
                 continue  # "janedoe" beside a GitHub icon: the link's own text
             if clean.lower() in DOCUMENT_TITLES:
                 continue
-            if targets and len(segments) > 1 and _SITE_NAME.search(clean) and is_link_label(clean):
-                # "My Wikipedia page" in a contact row: the visible text of a link kept whole.
+            if (
+                (targets or contact.links)
+                and len(segments) > 1
+                and (contact_line or targets)
+                and is_link_label(clean)
+                and not _LABEL.match(segment)
+            ):
+                # "My Wikipedia page", "GitHub" in a contact row: the visible text of a link.
                 dropped.append((clean, "the text of a link: the link itself is kept"))
                 continue
             if (_LABEL_ALONE.match(clean) or _NAME_LABEL_ALONE.match(clean)) and len(segments) == 1:
                 # "LinkedIn" over its address (a sidebar's label line): the value is kept.
                 dropped.append((clean, "label of a contact detail: the detail itself is kept"))
+                if _LOCATION_LABEL.match(clean.rstrip(" :") + ": "):
+                    location_label = number  # "Mailing Address" over the lines of one
                 continue
             if _LOCATION_LABEL.match(segment) and not contact.location:
                 contact.location = clean
+                address_line = number  # "Address: Flat 3, Mill House" / "12 Quay Street"
                 continue
             handle = _handle_link(segment)
             if handle:
@@ -927,18 +969,32 @@ def parse_contact_block(
                 and position > 0
                 and _parse()._ORG_WORDS.search(clean)
             )
-            town = short_place(clean) and not _role_like(clean) and not _heading_kind(clean)
+            town = (
+                short_place(clean)
+                and not _role_like(clean)
+                and not _heading_kind(clean)
+                and not is_link_label(clean)  # "GitHub" among the details names a link
+            )
             # A town alone on its line, after the name and the headline, in their block (after
             # a blank line, a capitalised word alone starts a sidebar's block: "Programación").
             # A town on a line of its own between lines of details ("+33 6..." / "Lyon" /
             # "a@b.fr"), or printed in a right column beside the name or the headline.
             lone_town = town and _lone_town(clean)
+            # A word alone over a paragraph opens it ("Actualmente" / "Full Stack Developer
+            # con más de 6 años..."): a heading the vocabulary does not know, not a town.
+            opens_prose = (
+                number + 1 < len(head)
+                and number + 1 not in apart
+                and len(head[number + 1].split()) >= 8
+                and not head[number + 1].startswith("- ")  # a bullet of a job read beside it
+            )
             among_details = (
                 lone_town
                 and len(segments) == 1
                 and (
                     number not in apart
                     and _details_row(head, number - 1, contact)
+                    and not opens_prose
                     or number + 1 not in apart
                     and _details_row(head, number + 1, contact)
                 )
@@ -949,16 +1005,31 @@ def parse_contact_block(
                 or position > 0
                 and (number, position - 1) == headline_pick
             )
+            # Under the name, the headline or a row of details: not after lines of another
+            # kind ("Graduate certificate, ..." / "Communication": the end of a course list).
+            after_block = (
+                number - 1 in name_rows
+                or number - 1 == headline_line
+                or _details_row(head, number - 1, contact)
+                or detail_rows
+                and detail_rows[0] < number < detail_rows[-1]  # among the details
+            )
             alone = (
                 len(segments) == 1
                 and contact.name
                 and headline
+                and after_block
+                and not opens_prose
                 and number not in apart
                 and len(clean.split()) <= 3
                 and all(word[:1].isupper() for word in clean.split())
             )
+            labelled_place = (
+                location_label >= 0 and number - 1 == location_label and number not in apart
+            )
             if (not contact.location or _is_address(contact.location)) and (
-                is_place(clean)
+                labelled_place
+                or is_place(clean)
                 or _postcode_place(clean)
                 or not contact.location
                 and (_is_address(clean) or beside_name and len(clean.split()) <= 10)
@@ -974,15 +1045,23 @@ def parse_contact_block(
                 if contact.location:
                     leftovers.append(contact.location)
                 contact.location = _with_address_tail(clean, segments[position + 1 :], line)
+                # A word alone read as a town by where it stands, not by its shape.
+                guessed = not (
+                    is_place(clean) or _postcode_place(clean) or _is_address(contact.location)
+                )
                 if contact.location != clean:
                     segments[position + 1 : position + 2] = [""]
                 complete = _is_address(contact.location) or _postcode_place(contact.location)
-                address_line = number if complete else -1
+                # Under its label, an address goes on over the lines below, whatever its
+                # first line looks like ("F3 07, MPI MiS" / "Inselstraße 22" / "04103 Leipzig").
+                address_line = number if complete or labelled_place else -1
                 continue
             headline_like = len(clean) < 90 and not find_dates(clean) and len(_letters(clean)) > 2
             if not headline and (number, position) == headline_pick:
-                headline = clean
+                headline, place = _title_and_place(clean)
                 headline_line = number
+                if place and not contact.location:
+                    contact.location = place  # "Data Engineer, Valencia, España"
                 continue
             if (
                 headline
@@ -1010,6 +1089,12 @@ def parse_contact_block(
         if initials and len(initials) > 1 and line.replace(" ", "") == initials.upper():
             leftovers.remove(line)
             dropped.append((line, "monogram: the initials of the name"))
+    stated = _stated_place(head, full_text) if not contact.location or guessed else ""
+    if stated and not _same_words(stated, contact.location):
+        # "I am based in Perth, Western Australia": what the person says beats a guess.
+        if contact.location:
+            leftovers.append(contact.location)
+        contact.location = stated
     if contact.location and _is_address(contact.location):
         # "mailaddress: Address, Street" in the header, "location: Sunnyvale, CA" in a
         # sidebar: the place the person names as their location wins over a postal address.
@@ -1028,6 +1113,63 @@ def parse_contact_block(
         if labelled:
             contact.location = labelled.group(1).strip()
     return contact, headline, leftovers
+
+
+def _title_and_place(text: str) -> tuple[str, str]:
+    """ "Junior Data Engineer, Valencia, España" -> ("Junior Data Engineer", "Valencia,
+    España"): a headline with the place the person works from after it. The place is two
+    or three pieces after a job title, and reads as one (see is_place); none of its pieces
+    is a job word, a skill, a heading or an acronym ("Designer, UX, UI"), but the last may
+    be a region's code ("Austin, TX")."""
+    pieces = [piece.strip() for piece in text.split(",")]
+    for cut in range(1, len(pieces) - 1):
+        title, tail = ", ".join(pieces[:cut]), pieces[cut:]
+        if not _role_like(title) or len(tail) > 3:
+            continue
+        place = ", ".join(tail)
+        if not is_place(place):
+            continue
+        if any(_role_like(piece) or _known_term(piece) or _section_like(piece) for piece in tail):
+            continue
+        if any(not any(ch.islower() for ch in piece) for piece in tail[:-1]):
+            continue
+        return title, place
+    return text, ""
+
+
+# Words that say where the person lives or works from, in a sentence of the profile: "I am
+# based in Perth", "Trabajo remoto / Barcelona", "Actualmente resido en Sevilla".
+_PLACE_CUE = re.compile(
+    r"\b(?:based|located|living|residing|settled)\s+(?:in|near)\s+"
+    r"|\b(?:con\s+base|radicad[oa]|afincad[oa]|ubicad[oa]|resido|vivo|residente)\s+en\s+"
+    r"|\b(?:remote|remoto|remota|teletrabajo)\s*(?:/|\bor\b|\bo\b|\bfrom\b|\bdesde\b)\s*",
+    re.IGNORECASE,
+)
+_PLACE_END = re.compile(r"[.;:!?()]|\s(?:with|and|where|since|y|con|donde|desde)\s")
+
+
+def _stated_place(head: list[str], full_text: str) -> str:
+    """The place a sentence of the header or the profile says the person lives or works
+    in, when the contact block prints none: the capitalised words after the cue, up to
+    three pieces between commas, that read as a town or a place."""
+    sections = _line_sections(full_text)
+    lines = full_text.split("\n")
+    profile = [line for line, kind in zip(lines, sections, strict=True) if kind == "summary"]
+    for line in [*head, *profile]:
+        for cue in _PLACE_CUE.finditer(line):
+            rest = _PLACE_END.split(line[cue.end() :], maxsplit=1)[0]
+            pieces: list[str] = []
+            for piece in rest.split(","):
+                piece = piece.strip()
+                if not short_place(piece) or len(piece.split()) > 4:
+                    break
+                pieces.append(piece)
+            while pieces:
+                place = ", ".join(pieces[:3])
+                if is_place(place) if len(pieces) > 1 else _lone_town(place):
+                    return place
+                pieces.pop()
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1169,17 +1311,32 @@ def _choose_headline(
     return (best[1], best[2]) if best else None
 
 
+def _details_line(line: str) -> bool:
+    """Whether `line` is a row of contact details: two or more e-mails, phones or links,
+    with at most places or an address beside them ("Sarasota, FL | 555-555-5555 |
+    hello@jdoe.com | jdoe.com"), never a sentence that names a site."""
+    segments = [s for s in _segments(line) if s.strip()]
+    values = places = 0
+    for segment in segments:
+        clean = _LABEL.sub("", segment).strip()
+        if _is_contact_value(clean, Contact()):
+            values += 1
+        elif is_place(clean) or _postcode_place(clean) or _is_address(clean):
+            places += 1
+        else:
+            return False
+    return values >= 2 and places <= 1
+
+
 def _detail_rows(text: str, email: str) -> set[str]:
     """The links (as link_key) printed on lines that hold nothing but two or more contact
     details: a footer or a sidebar row of the person's addresses, never a sentence, nor a
     referee's row (an e-mail other than the person's `email`)."""
-    empty, found = Contact(), set()
+    found: set[str] = set()
     for line in text.split("\n"):
         if any(address.lower() != email.lower() for address in EMAIL.findall(line)):
             continue
-        segments = _segments(line)
-        values = [s for s in segments if _is_contact_value(_LABEL.sub("", s).strip(), empty)]
-        if len(values) >= 2 and len(values) == len(segments):
+        if _details_line(line):
             blanked = EMAIL.sub(" ", line)
             found |= {link_key(m.group(0).rstrip(".")) for m in URL.finditer(blanked)}
     return found
@@ -1300,19 +1457,149 @@ def _is_contact_value(text: str, contact: Contact) -> bool:
     """Whether `text` holds nothing but an e-mail, phone number or link."""
     rest = EMAIL.sub(" ", text)
     rest = URL.sub(" ", rest)
-    rest = PHONE.sub(" ", rest)
+    rest = PHONE.sub(lambda m: m.group(0) if _dates_not_phone(m.group(0)) else " ", rest)
     return not re.search(r"\w", rest) and text != rest
+
+
+def _dates_not_phone(candidate: str) -> bool:
+    """Year ranges ("2019 - 2021", "2012 – 2015 – 2016") and date pairs ("01/2019 -
+    03/2021"): digits and dashes that PHONE reads, and no phone number."""
+    candidate = candidate.strip()
+    if re.fullmatch(r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)+", candidate):
+        return True
+    return bool(find_dates(candidate) and re.search(r"\d{1,2}[/.]\d{4}", candidate))
 
 
 def _without_urls(text: str) -> str:
     return URL.sub(" ", EMAIL.sub(" ", text))
 
 
-def _contactish_lines(text: str) -> str:
-    # Outside the top block, only trust phone numbers on short lines or labelled ones.
+def _contactish_lines(text: str, email: str = "") -> str:
+    """The lines of `text` where the person's own phone may be printed outside the top
+    block: short ones without dates, and none of someone else's (see _others_lines)."""
+    others = _others_lines(text, email)
     return "\n".join(
-        _without_urls(ln) for ln in text.split("\n") if len(ln) < 60 and not find_dates(ln)
+        _without_urls(ln)
+        for number, ln in enumerate(text.split("\n"))
+        if len(ln) < 60 and not find_dates(ln) and number not in others
     )
+
+
+# A heading over referees' contact details ("References", "Referees", "Referencias
+# laborales", "Professional references").
+_REFEREE_HEADING = re.compile(
+    r"^(?:professional\s+|personal\s+)?(?:references?|referees?|referencias?)"
+    r"(?:\s+(?:laborales|personales|profesionales))?$"
+)
+# Sections whose links belong to what they list: a job's employer, a project, a school, a
+# course, a paper, a referee.
+_ENTRY_KINDS = ("experience", "projects", "education", "certifications")
+_LISTING_HEADING = re.compile(r"\b(?:publications?|publicaciones|papers|articles)\b")
+
+
+def _line_sections(text: str) -> list[str]:
+    """For each line of `text`, what the section it is printed in holds: "top" before the
+    first heading, "" under headings of other kinds, "summary" (the profile), "referees",
+    "entries" (jobs, projects, schools, courses, papers)."""
+    out, current = [], "top"
+    for line in text.split("\n"):
+        stripped = line.strip()
+        key = heading_key(stripped) if len(stripped) <= 40 else ""
+        if key and _REFEREE_HEADING.match(key):
+            current = "referees"
+        else:
+            kind = _heading_kind(stripped)
+            if kind == "contact":
+                current = ""
+            elif kind:
+                listing = kind in _ENTRY_KINDS or bool(_LISTING_HEADING.search(key))
+                current = "entries" if listing else "summary" if kind == "summary" else ""
+        out.append(current)
+    return out
+
+
+def _others_lines(text: str, email: str = "") -> set[int]:
+    """The lines of `text` that hold someone else's details: a referee's block (a name, then
+    their post, then how to reach them; any block under a referees' heading that opens
+    with a name), and, once the person's `email` is known, the lines around any other
+    e-mail (a referee's block read away from its heading in a two-column page)."""
+    lines = text.split("\n")
+    sections = _line_sections(text)
+    top = fold(" ".join(ln for ln, kind in zip(lines, sections, strict=True) if kind == "top"))
+    out: set[int] = set()
+    for start, end in _blocks(lines):
+        block = lines[start:end]
+        if sections[start] == "top" or not _introduces_someone(block, sections[start]):
+            continue
+        if fold(block[0].strip()).lower() not in top.lower():
+            out |= set(range(start, end))  # not the person's own name over their details
+    if email:
+        for number, line in enumerate(lines):
+            if any(a.lower() != email.lower() for a in EMAIL.findall(line)):
+                out |= set(range(max(0, number - 2), min(len(lines), number + 3)))
+        for start, end in _blocks(lines):
+            # Under a referees' heading, a block without the person's e-mail is not theirs
+            # (their own block can follow, read there from a sidebar).
+            own = any(email.lower() in line.lower() for line in lines[start:end])
+            if sections[start] == "referees" and not own:
+                out |= set(range(start, end))
+    return out
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each run of non-blank lines, cut at section headings."""
+    out, start = [], -1
+    for number, line in enumerate([*lines, ""]):
+        stripped = line.strip()
+        if not stripped or _heading_kind(stripped):
+            if start >= 0:
+                out.append((start, number))
+            start = -1
+        elif start < 0:
+            start = number
+    return out
+
+
+def _introduces_someone(block: list[str], section: str) -> bool:
+    """Whether a block of lines opens with a person's name and holds their e-mail or phone
+    ("Dr. Alan Reed" / "Head of Finance, Acme" / "alan@acme.com" / "555 0100"): under a
+    referees' heading the name alone says so, elsewhere the post under it must too. The
+    heading may open the block, when the parser did not know it ("Referees")."""
+    if block and _REFEREE_HEADING.match(heading_key(block[0])):
+        block, section = block[1:], "referees"
+    if len(block) < 2 or not is_name(block[0].strip()):
+        return False
+    if not any(EMAIL.search(line) or phone_in(_without_urls(line)) for line in block[1:]):
+        return False
+    second = block[1].strip()
+    post = _role_like(second) or bool(_parse()._ORG_WORDS.search(second)) or "," in second
+    return section == "referees" or post and not _is_contact_value(second, Contact())
+
+
+def _listed_links(text: str, head_text: str, email: str) -> set[str]:
+    """The sites (as link_key) printed only inside the entries of a job, project, school or
+    paper, or among someone else's details: an employer's or a project's website, never on
+    a row of contact details, after a label, or in the contact block."""
+    lines = text.split("\n")
+    sections = _line_sections(text)
+    others = _others_lines(text, email)
+    inside: set[str] = set()
+    outside = {link_key(m.group(0).rstrip(".")) for m in URL.finditer(EMAIL.sub(" ", head_text))}
+    previous = ""
+    for number, line in enumerate(lines):
+        shown = _without_icons(line.strip())
+        keys = {link_key(m.group(0).rstrip(".")) for m in URL.finditer(EMAIL.sub(" ", shown))}
+        if keys:
+            row = _details_line(shown)
+            labelled = bool(_LABEL.match(shown)) or bool(_LABEL_ALONE.match(previous))
+            listed = sections[number] in ("entries", "referees") or number in others
+            if listed and not row and not labelled:
+                inside |= keys
+            else:
+                outside |= keys
+        if shown:
+            previous = shown
+    return inside - outside
 
 
 def contact_run(body: list[str]) -> tuple[int, int] | None:
@@ -1327,6 +1614,8 @@ def contact_run(body: list[str]) -> tuple[int, int] | None:
         shown = _without_icons(line.strip())
         text = _LABEL.sub("", shown).strip()
         value = bool(text) and (_is_contact_value(text, empty) or bool(_handle_link(shown)))
+        # A row of details with the town among them ("Sarasota, FL | 555-555-5555 | a@b.com").
+        row = bool(text) and not value and _details_line(shown)
         companion = (
             bool(text)
             and len(text) <= 60
@@ -1340,14 +1629,25 @@ def contact_run(body: list[str]) -> tuple[int, int] | None:
             after = _without_icons(body[index + 1].strip())
             opens = _is_contact_value(_LABEL.sub("", after).strip(), empty)
         companion = companion or (values > 0 or opens) and _lone_town(text)
+        if row:
+            start = index if start < 0 else start
+            values += 2
+            emails += bool(EMAIL.search(text))
+            continue
         if value or companion:
             start = index if start < 0 else start
             values += value
             places += companion and not _LABEL_ALONE.match(text)
             emails += bool(value and EMAIL.search(text))
             continue
-        # Two details, or an e-mail with the place beside it ("Kraków, Poland" / "a@b.pl").
-        if values >= 2 or emails and places:
+        # Two details, or an e-mail with the place beside it ("Kraków, Poland" / "a@b.pl"),
+        # unless a name and a post open their block: a referee's details.
+        opening = start
+        while opening > 0 and body[opening - 1].strip():
+            opening -= 1
+        if (values >= 2 or emails and places) and not _introduces_someone(
+            [ln.strip() for ln in body[opening:index]], ""
+        ):
             return start, index
         start, values, places, emails = -1, 0, 0, 0
     return None

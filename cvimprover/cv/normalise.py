@@ -67,6 +67,9 @@ _ICON_SYMBOLS = re.compile(r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\uf
 # the word continues on the next line.
 _PDFIUM_LINE_HYPHEN = re.compile(r"[\ufffe\x02][ \t]*\n[ \t]*")
 _HYPHENATED_BREAK = re.compile(r"([a-záéíóúñü])-\n[ \t]*([a-záéíóúñü])")
+# Kramdown's attribute lists ("{: #contact }", "{:.print-url}", "{: .date}"), left in the text
+# of CVs written in Markdown for a static site: markup for the page, not words of the CV.
+_KRAMDOWN_ATTRIBUTES = re.compile(r"[ \t]*\{:[ \t]*(?:[#.][\w-]+|[\w-]+=\S+)(?:[ \t]+[^{}\n]*)?\}")
 
 
 def _gap(match: re.Match[str]) -> str:
@@ -111,6 +114,7 @@ def normalise_text(text: str) -> str:
     text = _PRIVATE_USE.sub("   ", text)
     text = _ODD_SPACES.sub(" ", text).replace("\t", "   ")
     text = _drop_control(text)
+    text = _KRAMDOWN_ATTRIBUTES.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _spacing_accents(text)
     # Word broken across lines by a hyphen: only when both sides are lower-case letters.

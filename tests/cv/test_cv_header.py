@@ -16,9 +16,11 @@ from cvimprover.cv.header import (
     contact_run,
     is_link_label,
     is_name,
+    link_key,
     parse_contact_block,
     phone_in,
 )
+from cvimprover.cv.normalise import normalise_text
 from cvimprover.cv.parse import parse_cv
 
 BODY = (
@@ -853,3 +855,187 @@ def test_handle_line_in_a_sidebar_read_after_the_body() -> None:
     text = "Ana Ruiz\nData Analyst" + BODY + "\nSKILLS\nExcel\n\nGitHub: anaruiz\nana@example.es\n"
     contact = parse_cv(text).contact
     assert [link.url for link in contact.links] == ["github.com/anaruiz"]
+
+
+# --- what is printed near the contact block but is not the person's ------------------------
+
+REFEREES_BODY = (
+    "\n\nEXPERIENCE\nAccountant, Acme Ltd, 2019 - 2023\n- Closed the books every month\n"
+    "\nREFERENCES\nDr. Alan Reed\nHead of Finance, Northwind Traders\n"
+    "alan.reed@northwind.example\n+1 555 010 7777\n"
+)
+
+
+def test_a_referees_phone_is_not_the_persons() -> None:
+    text = "Nora Quist\nAccountant\nnora@example.com | Hobart, Tasmania" + REFEREES_BODY
+    contact = parse_cv(text).contact
+    assert contact.email == "nora@example.com"
+    assert contact.phone == ""
+
+
+def test_a_phone_beside_someone_elses_email_is_not_the_persons() -> None:
+    # A referee's block read away from its heading (a two-column page), with no heading.
+    text = (
+        "Nora Quist\nAccountant\nnora@example.com\n\nEXPERIENCE\nAccountant, Acme Ltd, "
+        "2019 - 2023\n- Closed the books\n\nPaula Stone\nEditor\npaula@planet.example\n"
+        "650-555-0199\nhttps://planet.example.org/staff"
+    )
+    assert parse_cv(text).contact.phone == ""
+
+
+def test_a_sidebar_read_after_the_referees_keeps_the_persons_details() -> None:
+    text = (
+        "Nora Quist\nAccountant\n\nEXPERIENCE\nAccountant, Acme Ltd, 2019 - 2023\n"
+        "- Closed the books\n\nReferees\nMarta Solís\nDirectora Financiera, Grupo Sur\n"
+        "marta.solis@gruposur.example\n+34 699 00 11 22\n\nHobart, Tasmania\n"
+        "+61 400 123 456\nnora@example.com\n"
+    )
+    contact = parse_cv(text).contact
+    assert contact.email == "nora@example.com"
+    assert _digits(contact.phone) == "61400123456"
+    assert contact.location == "Hobart, Tasmania"
+
+
+def test_an_employers_site_printed_in_a_job_is_not_a_contact_link() -> None:
+    text = (
+        "Nora Quist\nWeb Developer\n+1 555 010 1234 | nora@example.com | https://noraquist.dev/"
+        "\n\nEXPERIENCE\nPixel Forge Ltd.\nSenior Web Developer\n2019 - 2023\n"
+        "- Rebuilt the shop\nhttps://pixelforge.com/\n\nPROJECTS\nTide Tables\n"
+        "https://tidetables.app/\n"
+    )
+    targets = ["https://noraquist.dev/", "https://pixelforge.com/", "https://tidetables.app/"]
+    contact = parse_cv(text, [], targets).contact
+    assert {link_key(link.url) for link in contact.links} == {"noraquist.dev"}
+
+
+def test_a_personal_site_on_a_row_of_details_read_inside_a_job_is_kept() -> None:
+    # A sidebar's row of details that the text stream prints among the jobs.
+    text = (
+        "Nora Quist\nWeb Developer\n\nEXPERIENCE\nPixel Forge Ltd.\n- Rebuilt the shop\n"
+        "+1 555 010 1234 | nora@example.com | https://noraquist.dev/\n"
+    )
+    contact = parse_cv(text, [], ["https://noraquist.dev/"]).contact
+    assert {link_key(link.url) for link in contact.links} == {"noraquist.dev"}
+
+
+def test_kramdown_attributes_are_not_part_of_a_link() -> None:
+    text = normalise_text(
+        "nora@example.com {: #email }\nnoraquist.dev | github.com/nq{:.print-url}"
+    )
+    assert text == "nora@example.com\nnoraquist.dev | github.com/nq"
+    contact, *_ = _header("Nora Quist\n" + text)
+    assert {link.url for link in contact.links} == {"noraquist.dev", "github.com/nq"}
+
+
+@pytest.mark.parametrize(
+    ("line", "headline", "location"),
+    [
+        ("Junior Data Engineer, Sevilla, España", "Junior Data Engineer", "Sevilla, España"),
+        ("Registered Nurse, Austin, TX", "Registered Nurse", "Austin, TX"),
+        ("Senior Accountant, Казань, Россия", "Senior Accountant", "Казань, Россия"),
+        # No place after the title: a list of roles or of skills stays the headline.
+        ("Statistician, Writer, Professor", "Statistician, Writer, Professor", ""),
+        ("Product Designer, UX, UI", "Product Designer, UX, UI", ""),
+        ("Data Analyst, Python, SQL", "Data Analyst, Python, SQL", ""),
+    ],
+)
+def test_a_place_after_the_headline(line: str, headline: str, location: str) -> None:
+    contact, got, _, _ = _header(f"Nora Quist\n{line}\nnora@example.com")
+    assert got == headline
+    assert contact.location == location
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        ("I am based in Hobart, Tasmania.", "Hobart, Tasmania"),
+        ("Analyst with six years of experience, based in Leeds, UK.", "Leeds, UK"),
+        ("Disponible para proyectos. Trabajo remoto / Bilbao.", "Bilbao"),
+        ("Actualmente resido en Rosario, Argentina y busco nuevos retos.", "Rosario, Argentina"),
+        ("I am based in the Bay Area.", ""),  # no capitalised place after the cue
+    ],
+)
+def test_the_place_a_profile_sentence_names(sentence: str, location: str) -> None:
+    text = f"Nora Quist\nAccountant\nnora@example.com\nProfile\n{sentence}" + BODY
+    assert parse_cv(text).contact.location == location
+
+
+def test_a_link_name_among_the_details_is_no_town() -> None:
+    contact, _, leftovers, dropped = _header(
+        "Nora Quist\nWeb Developer\nnora@example.com | noraquist.dev | GitHub"
+    )
+    assert contact.location == ""
+    assert ("GitHub", "the text of a link: the link itself is kept") in dropped
+    assert leftovers == []
+
+
+def test_a_word_after_a_list_of_courses_is_no_town() -> None:
+    contact, *_ = _header(
+        "Nora Quist\n\nStatistician, Journalist, Professor\nnora@example.com\n\n"
+        "education | Ph.D. State University, Statistics | 2003\n"
+        "B.S. City College, Engineering | 1996\nCommunication"
+    )
+    assert contact.location == ""
+
+
+def test_a_word_over_a_paragraph_is_no_town() -> None:
+    contact, *_ = _header(
+        "Nora Quist\nWeb Developer\nnora@example.com | noraquist.dev\nCurrently\n"
+        "Web developer with six years of experience building shops and booking systems."
+    )
+    assert contact.location == ""
+
+
+def test_a_row_of_details_with_the_town_read_inside_a_section() -> None:
+    # A designer's banner row that the text stream prints after the sidebar's sections.
+    text = (
+        "Nora Quist\n\nPROFILES\nnoraq | noraq\nLinkedIn | GitHub\n\nAWARDS\nBest Newcomer\n"
+        "City Bankers Club\nJul 2021\nFintech Manager\n\n"
+        "Hobart, TAS | 555-555-0123 | hi@noraquist.com | https://noraquist.com\n\n"
+        "SUMMARY\nTwenty years in banking operations."
+    )
+    contact = parse_cv(text, [], ["https://noraquist.com/"]).contact
+    assert contact.location == "Hobart, TAS"
+    assert contact.email == "hi@noraquist.com"
+    assert _digits(contact.phone) == "5555550123"
+    assert {link_key(link.url) for link in contact.links} == {"noraquist.com"}
+
+
+def test_an_address_under_its_label_over_several_lines() -> None:
+    contact, _, leftovers, _ = _header(
+        "Nora Quist\nMathematician\n\nEmail\nnora@example.org\n\nMailing Address\n"
+        "Room B2 11, Institute of Tides\nHafenstraße 7\n20459 Hamburg\nGermany"
+    )
+    assert contact.location == (
+        "Room B2 11, Institute of Tides, Hafenstraße 7, 20459 Hamburg, Germany"
+    )
+    assert leftovers == []
+
+
+@pytest.mark.parametrize(
+    ("lines", "name"),
+    [
+        # A long name wrapped by the page, its block ending there.
+        ("Rocío Itzel Vargas\nQuispe\n\nrocio.vargas@example.org", "Rocío Itzel Vargas Quispe"),
+        # A common word under the name is its headline, not a surname.
+        ("Rocío Itzel Vargas\nMarketing\n\nrocio.vargas@example.org", "Rocío Itzel Vargas"),
+        ("Jane Mary Doe\nNursing\n\njane.doe@example.org", "Jane Mary Doe"),
+        # A two-word name is not cut by the page: the word under it is a headline.
+        ("Rocío Vargas\nQuispe\n\nrocio.vargas@example.org", "Rocío Vargas"),
+    ],
+)
+def test_a_long_name_wrapped_over_two_lines(lines: str, name: str) -> None:
+    contact, *_ = _header(lines)
+    assert contact.name == name
+
+
+def test_year_ranges_in_the_header_are_kept_not_read_as_phones() -> None:
+    dropped: list[tuple[str, str]] = []
+    text = (
+        "Nora Quist\n+52 55 5550 1234\nnora@example.org\n\n2019-2023\n"
+        "Universidad del Valle. Ciudad de México"
+    )
+    document = parse_cv(text, dropped)
+    assert _digits(document.contact.phone) == "525555501234"
+    shown = str(document.sections) + str(dropped)
+    assert "2019-2023" in shown
