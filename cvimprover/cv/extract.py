@@ -209,7 +209,7 @@ def _pdf_layout(source: bytes) -> Extracted:
                 segments = page_segments(textpage, width, height)
                 if index < 2:
                     visible = " ".join(s.text for s in segments)
-                    found = page_links(pdf, page, index, height, visible)
+                    found = page_links(pdf, page, index, height, visible, textpage)
                     links += [u for u in found if u not in links]
             finally:
                 textpage.close()

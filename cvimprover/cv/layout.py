@@ -116,14 +116,18 @@ def _bare(uri: str) -> str:
 
 
 def page_links(
-    pdf: object, page: object, index: int, height: float, visible: str = ""
-) -> list[str]:
+    pdf: object, page: object, index: int, height: float, visible: str = "",
+    textpage: object = None,
+) -> list[str]:  # fmt: skip
     """Link targets of a page that belong to the contact block: mailto:/tel:, profile sites,
-    bare domains printed on the page, and any link in the same row of icons as those
-    (icon-only links in designer templates carry their address only here)."""
+    bare domains printed on the page, links drawn over a label that names a kind of link
+    ("My website", "Portfolio"), and any link in the same row of icons as those (icon-only
+    links in designer templates carry their address only here)."""
     import ctypes
 
     import pypdfium2.raw as pdfium_c
+
+    from cvimprover.cv.header import is_link_label
 
     found: list[tuple[str, float, bool]] = []  # (uri, top of its box, known to be contact)
     position = ctypes.c_int(0)
@@ -147,6 +151,9 @@ def page_links(
         # A bare domain printed on the page (a personal site), not a paper or a repository.
         shown = "/" not in _bare(uri) and _bare(uri) in visible.lower()
         contact = bool(PROFILE_HOSTS.search(uri) or shown or uri.lower().startswith("mailto:"))
+        if not contact and textpage is not None:
+            label = textpage.get_text_bounded(rect.left, rect.bottom, rect.right, rect.top)
+            contact = is_link_label(" ".join(label.split()))
         found.append((uri, rect.top, contact))
         if len(found) >= 40:
             break

@@ -456,3 +456,26 @@ def test_margin_headings_beside_a_running_footer_and_alone_on_a_page() -> None:
     assert lines.index("Presentations") + 1 == lines.index(
         "Ocean mixing on the Scotian Shelf, AGU Fall Meeting"
     )
+
+
+def test_a_link_drawn_over_a_label_naming_a_kind_of_link_is_a_contact_link() -> None:
+    """A CV that links its site from the words "My website" prints no address: the link
+    annotation over a label naming a kind of link is the person's; a link drawn over an
+    employer's name further down is not."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("Helvetica", 11)
+    page.drawString(72, 790, "Dana Whitlock")
+    page.drawString(72, 772, "dana@example.org")
+    page.drawString(200, 772, "My website")
+    width = page.stringWidth("My website", "Helvetica", 11)
+    page.linkURL("https://danawhitlock.net/", (200, 768, 200 + width, 782), relative=0)
+    page.drawString(72, 700, "Experience")
+    page.drawString(72, 682, "Analyst, Northwind Traders, 2019 - 2023")
+    width = page.stringWidth("Northwind Traders", "Helvetica", 11)
+    start = 72 + page.stringWidth("Analyst, ", "Helvetica", 11)
+    page.linkURL("https://northwind.example.com/", (start, 678, start + width, 692), relative=0)
+    page.save()
+    links = extract_document(buffer.getvalue(), "cv.pdf").links
+    assert "https://danawhitlock.net/" in links
+    assert "https://northwind.example.com/" not in links
