@@ -77,16 +77,39 @@ def heading_kind(line: str) -> str | None:
             if kind in ("experience", "education", "projects", "certifications") and joined:
                 return kind
     # "Proyectos independientes", "Experiencia relevante": a Spanish heading with its
-    # adjective after it, printed in small letters.
+    # adjective after it, printed in small letters; "Side projects", "Relevant experience":
+    # an English one with its qualifier before it, printed so.
     printed = text.split()
     if (
         len(words) == 2
         and len(printed) == 2
         and printed[0][:1].isupper()
         and printed[1].islower()
+        and not ROLE_WORDS.search(text)
+        and not ORG_WORDS.search(text)
+    ):
+        for word in words:
+            if table.get(word) in ("experience", "education", "projects"):
+                return table[word]
+    # "Career Details", "Education History": a one-word heading with a word after it that
+    # names no post and no organisation ("Project Manager" is a job title).
+    if (
+        headingish
+        and len(words) == 2
+        and len(printed) == 2
         and table.get(words[0]) in ("experience", "education", "projects")
+        and not ROLE_WORDS.search(text)
+        and not ORG_WORDS.search(text)
+        and not stripped.endswith(".")
     ):
         return table[words[0]]
+    # "Training / Certifications", "Awards / Grants": headings printed together, one of
+    # them known; the known one says what the section holds.
+    if "/" in text and text.count("/") <= 2:
+        kinds = [heading_kind(part) for part in text.split("/") if part.strip()]
+        known = [k for k in kinds if k is not None]
+        if known and len(kinds) >= 2:
+            return known[0]
     if headingish and 2 <= len(words) <= 6:
         # "Relevant Work Experience", "ADDITIONAL EXPERIENCE": a known heading qualified in
         # front. A one-word heading so qualified counts only when printed like a heading
@@ -215,6 +238,9 @@ def build_section(
         section.entries = parse_tiles(content, [] if dropped is None else dropped)
     elif kind == "projects" and content and all(ln.startswith("- ") for ln in content):
         section.entries = [_listed_project(ln[2:].strip()) for ln in content]
+    elif kind == "education" and printed_kind == "certifications" and _dated_list(content):
+        read_as = "courses"
+        section.entries = [parse_entries([ln.removeprefix("- ")], kind=read_as)[0] for ln in content]
     elif kind in ("experience", "education") and _listed_entries(content):
         read_as = "courses" if kind == "education" and printed_kind == "certifications" else kind
         section.entries = [parse_entries([ln[2:]], kind=read_as)[0] for ln in content]
@@ -278,7 +304,7 @@ def _entry_kind(kind: str, heading: str, lines: list[str]) -> str:
     """Courses listed with their dates and descriptions ("cursos") are studies, and a section
     under a heading we do not know ("ON CAMPUS INVOLVEMENT") that reads as dated roles is
     experience: both keep their printed heading, and their entries are read as entries."""
-    if kind == "certifications" and _dated_blocks(lines) >= 2:
+    if kind == "certifications" and (_dated_blocks(lines) >= 2 or _dated_list(lines)):
         return "education"
     if kind == "other" and heading_kind(heading) is None and _tile_rows(lines) >= 2:
         return "projects"  # "WORK" over a grid of numbered portfolio tiles
@@ -296,6 +322,17 @@ def _entry_kind(kind: str, heading: str, lines: list[str]) -> str:
         # infographic's timeline) does not make the text a list of roles.
         return "experience"
     return kind
+
+
+def _dated_list(lines: list[str]) -> bool:
+    """Two or more lines, each one course or certificate with its year at one end ("2025
+    AZ-900 - Azure Fundamentals - Microsoft", "First Aid, Red Cross, 2019"): dated items,
+    read as studies one line each."""
+    edge = re.compile(r"^(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$")
+    items = [line.removeprefix("- ") for line in lines]
+    return len(items) >= 2 and all(
+        edge.search(item) and len(item.split()) >= 3 and not _is_date_line(item) for item in items
+    )
 
 
 def _dated_blocks(lines: list[str]) -> int:
@@ -1138,6 +1175,12 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         entry.bullets.append(note.group("note"))
         text = text[: note.start("note")].rstrip(" ,")
     original = text
+    dashed = [p for p in (_strip_part(x) for x in re.split(r"\s+[-–—]\s+", text.strip())) if p]
+    if kind == "courses" and len(dashed) >= 2 and "\n" not in text.strip() and "|" not in text:
+        # "AZ-900 - Azure Fundamentals - Microsoft": a course's line names the course (its
+        # code and name may be parted by a dash too) and, after the last dash, its issuer.
+        entry.title, entry.organisation = " - ".join(dashed[:-1]), dashed[-1]
+        return
     # Marks left around the dates ("`2019 - 2021`" from Markdown) are no part of the header.
     parts = [part for part in _header_parts(text) if re.search(r"\w", part)]
     match = _ROLE_AT.match(parts[0]) if kind == "experience" and len(parts) == 1 else None
