@@ -264,6 +264,19 @@ def _listed_project(item: str) -> Entry:
     name, colon, what = item.partition(": ")
     if colon and len(name.split()) <= 6 and not find_dates(name):
         return Entry(title=name.strip(), bullets=[what.strip()])
+    # "In the Long Run - gamify your running": the name, a dash, then what it is (said in
+    # small letters, or at more length than the name).
+    dashed = re.match(r"^(?P<name>[^-–—]+?)\s+[-–—]\s+(?P<what>\S.*)$", item)
+    if (
+        dashed
+        and len(dashed.group("name").split()) <= 6
+        and not find_dates(dashed.group("name"))
+        and (
+            dashed.group("what")[:1].islower()
+            or len(dashed.group("what").split()) > 2 * len(dashed.group("name").split())
+        )
+    ):
+        return Entry(title=dashed.group("name").strip(), bullets=[dashed.group("what").strip()])
     return Entry(bullets=[item])
 
 
@@ -550,7 +563,7 @@ def parse_entries(
             current = Entry()
         header_has_dates = any(find_dates(h) for h in header)
         prose = (len(line) > 60 and not _title_case(line) or ends_sentence(line)) and (
-            " | " not in line
+            " | " not in line and not _comma_fields(line)
         )
         if (
             prose
@@ -712,6 +725,17 @@ def _period_again(header: list[str], line: str) -> str | None:
     if rest and rest != (header[-1][: last.start()] + header[-1][last.end() :]).strip():
         return None
     return f"{header[-1][: last.end()]}, {here.group(0)}{header[-1][last.end() :]}"
+
+
+def _comma_fields(line: str) -> bool:
+    """ "Senior Software Engineer, Prisma, Oslo/Remote.": three or more short pieces parted
+    by commas, each a capitalised name, are a header's fields even with a full stop after
+    them; a sentence has verbs and small words between its commas."""
+    pieces = [p.strip() for p in line.rstrip(".").split(", ")]
+    return len(pieces) >= 3 and all(
+        1 <= len(p.split()) <= 5 and p[:1].isupper() and not re.search(r"[.;:!?]\s", p)
+        for p in pieces
+    )
 
 
 def _mostly_lower(line: str) -> bool:
@@ -1098,12 +1122,16 @@ _COUNTRY_CODE = re.compile(r"U\.?S\.?A|U\.S|UAE|EUA|EE\.?\s?UU|RSA|PRC|ROK")
 def _town(piece: str) -> bool:
     """ "Rexburg", "Florianópolis/Brasil.", "CA": a place name, not an acronym like "CETIL"."""
     text = piece.strip().rstrip(".")
+    # "Reykjavík (and remote)": a note in brackets after the town says how it was worked.
+    text = re.sub(r"\s*\([^()]*\)$", "", text) or text
     if _COUNTRY_CODE.fullmatch(text):
         return True  # "Michigan State University, USA"
     if not text or (text.isupper() and len(text) > 2) or ORG_WORDS.search(text):
         return False
     if text[:1].islower():
         return False  # places are written with a capital
+    if re.search(r"\s(?:and|y|und|et|&)\s", text):
+        return False  # "Conservation and Attractions": things named together, not a town
     return all(short_place(w.strip()) for w in text.split("/") if w.strip())
 
 
@@ -1182,7 +1210,16 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         entry.title, entry.organisation = " - ".join(dashed[:-1]), dashed[-1]
         return
     # Marks left around the dates ("`2019 - 2021`" from Markdown) are no part of the header.
-    parts = [part for part in _header_parts(text) if re.search(r"\w", part)]
+    if _field_per_line(header):
+        # "Oct 2022 - Dec 2023" / "Ever Nimble" / "Team Leader - Cyber Defence": where each
+        # field has a line of its own, a dash inside a line qualifies that field (the team
+        # a leader led); it parts nothing.
+        text = re.sub(r"(?<=\S) ([-–]) (?=\S)", "\ue001\\1\ue001", text)
+    parts = [
+        part.replace("\ue001", " ")
+        for part in _header_parts(text)
+        if re.search(r"\w", part.replace("\ue001", " "))
+    ]
     match = _ROLE_AT.match(parts[0]) if kind == "experience" and len(parts) == 1 else None
     if match and (ROLE_WORDS.search(match.group("title")) or _named_employer(match)):
         parts = [match.group("title"), match.group("org")]
@@ -1435,6 +1472,19 @@ def _described_employers(header: list[str]) -> list[tuple[str, str]]:
 
 def _without_description(line: str) -> str:
     return _DESCRIBED.sub("", line, count=1).strip(" |")
+
+
+def _field_per_line(header: list[str]) -> bool:
+    """A header printed one field a line: its dates alone on a line, and two or three more
+    lines, none with a separator of its own but for dashes."""
+    dated = [line for line in header if find_dates(line)]
+    others = [line for line in header if not find_dates(line)]
+    return (
+        len(dated) == 1
+        and _is_date_line(dated[0])
+        and 2 <= len(others) <= 3
+        and not any(re.search(r"\s[|·•—@]\s|\.-\s", line) for line in others)
+    )
 
 
 def _rejoin_wrapped(header: list[str]) -> list[str]:
