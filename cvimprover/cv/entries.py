@@ -509,8 +509,8 @@ def parse_entries(
         if current is not None:
             lines_read = _with_group_head(header, heads[-1] if heads else [])
             _fill_header(current, lines_read, kind)
-            if lone_item and kind != "projects":
-                _role_from_item(current)
+            if kind != "projects" and header:
+                _role_from_item(current, lone=lone_item)
             entries.append(current)
             printed.append(" ".join(header))
             heads.append(lines_read)
@@ -1408,14 +1408,41 @@ def _named_employer(match: re.Match[str]) -> bool:
     )
 
 
-def _role_from_item(entry: Entry) -> None:
+def _role_from_item(entry: Entry, lone: bool = True) -> None:
     """ "`2018 - 2020`" / "Harbour Communications" / "- Press Officer": a header that names
-    only its employer, over a list of one short item, holds its post in that item."""
-    if not entry.bullets or bool(entry.title) == bool(entry.organisation):
+    only its employer, over a list of one short item, holds its post in that item.
+
+    The Markdown CV template prints "dates Employer" then the post as the list's first
+    item ("- Programador de software") over the items that describe the work: a first
+    item that names a role by its words, shorter than every item after it, is the post
+    too. "Employer · Town, Country" read as title, employer and place gives its employer
+    back."""
+    if not entry.bullets:
         return
     item = entry.bullets[0]
+    if not lone and (
+        not ROLE_WORDS.search(item)
+        or any(len(b.split()) <= len(item.split()) for b in entry.bullets[1:])
+    ):
+        return
     if (
-        len(item.split()) > 6
+        entry.title
+        and entry.organisation
+        and entry.location
+        and not ROLE_WORDS.search(entry.title)
+        and not ORG_WORDS.search(entry.organisation)
+        and _town(entry.organisation)
+        and ROLE_WORDS.search(item)
+    ):
+        # "PC Quality · Sabadell, España" over "- Técnico de hardware": the employer and
+        # its place, the post under them.
+        entry.location = f"{entry.organisation}, {entry.location}"
+        entry.organisation, entry.title = entry.title, ""
+    if bool(entry.title) == bool(entry.organisation):
+        return
+    limit = 9 if _title_case(item) and ROLE_WORDS.search(item) else 6
+    if (
+        len(item.split()) > limit
         or not item[:1].isupper()
         or ends_sentence(item)
         or re.search(r"[,:;]", item)
