@@ -549,8 +549,15 @@ def parse_entries(
             if dated_first and not find_dates(line) and not _fielded(line):
                 current.bullets.append(line)
                 continue
-            if not find_dates(line) and _FACT_LINE.match(line) and any(map(find_dates, header)):
-                current.bullets.append(line)  # "GPA: 3.93" under a degree's bullets
+            if (
+                not find_dates(line)
+                and _FACT_LINE.match(line)
+                and (any(map(find_dates, header)) or not _FIELD_LABEL.match(line))
+            ):
+                # "GPA: 3.93" under a degree's bullets, "Tecnologías: Vue, Vuetify" under a
+                # project's: a labelled fact closes what the item says; it names no entry
+                # (unless its label is a header's field: "Company: Acme").
+                current.bullets.append(line)
                 continue
             if gaps and not view.gap_before and not any(map(find_dates, [line, *following])):
                 # Where gaps part the entries, an undated line with none before it, and no
@@ -1601,7 +1608,8 @@ def split_sections(
         kind = heading_kind(stripped)
         rest = ""
         if kind is None and (inline := _inline_heading(stripped)):
-            kind, stripped, rest = inline
+            if not _detail_between_entries(blocks, lines, index):
+                kind, stripped, rest = inline
         if kind is None and style == "upper" and (glued := _glued_heading(stripped)):
             kind, stripped, rest = glued
         if kind is None and stripped:
@@ -1620,6 +1628,26 @@ def split_sections(
             if is_contact_line(line):
                 contact_seen += 1
     return head, blocks
+
+
+def _detail_between_entries(
+    blocks: list[tuple[str, str, list[str]]], lines: list[str], index: int
+) -> bool:
+    """ "Tecnologías: Vue, Vuetify" after a project's list and before the next project's
+    name and list: in a section of entries, a labelled line with entries going on after it
+    is a detail of the entry above, not a section of its own."""
+    if not blocks or blocks[-1][0] not in ENTRY_KINDS:
+        return False
+    before = [ln.strip() for ln in lines[:index] if ln.strip()]
+    after = [ln.strip() for ln in lines[index + 1 : index + 6] if ln.strip()][:2]
+    return (
+        bool(before)
+        and before[-1].startswith("- ")
+        and len(after) == 2
+        and not after[0].startswith("- ")
+        and heading_kind(after[0]) is None
+        and after[1].startswith("- ")
+    )
 
 
 def _web_address(text: str) -> bool:
