@@ -91,10 +91,12 @@ def heading_kind(line: str) -> str | None:
         for word in words:
             if table.get(word) in ("experience", "education", "projects"):
                 return table[word]
-    # "Career Details", "Education History": a one-word heading with a word after it that
-    # names no post and no organisation ("Project Manager" is a job title).
+    # "Career Details", "Education History": an English one-word heading with a word after
+    # it that names no post and no organisation ("Project Manager" is a job title). In
+    # Spanish the word after qualifies the thing ("Proyectos Ágiles": a subject).
     if (
         headingish
+        and _english(words[0])
         and len(words) == 2
         and len(printed) == 2
         and table.get(words[0]) in ("experience", "education", "projects")
@@ -188,6 +190,12 @@ def _common_words(text: str) -> bool:
     )
 
 
+def _english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") > zipf_frequency(word, "es")
+
+
 def _unknown_heading(line: str, style: str, following: list[str], in_entries: bool) -> bool:
     """A heading our vocabulary does not know, printed like the CV's other headings."""
     text = line.strip()
@@ -240,7 +248,9 @@ def build_section(
         section.entries = [_listed_project(ln[2:].strip()) for ln in content]
     elif kind == "education" and printed_kind == "certifications" and _dated_list(content):
         read_as = "courses"
-        section.entries = [parse_entries([ln.removeprefix("- ")], kind=read_as)[0] for ln in content]
+        section.entries = [
+            parse_entries([ln.removeprefix("- ")], kind=read_as)[0] for ln in content
+        ]
     elif kind in ("experience", "education") and _listed_entries(content):
         read_as = "courses" if kind == "education" and printed_kind == "certifications" else kind
         section.entries = [parse_entries([ln[2:]], kind=read_as)[0] for ln in content]

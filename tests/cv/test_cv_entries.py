@@ -837,3 +837,123 @@ def test_a_project_is_named_by_its_name_and_its_role_stands_apart() -> None:
     # An employer's place in brackets still goes to the location.
     (entry,) = parse_entries(["Analyst, Globex (Bilbao, España) | 2019 – 2021"])
     assert (entry.organisation, entry.location) == ("Globex", "Bilbao, España")
+
+
+# --- layouts of the new real CVs (issue 9, third round): invented examples of each shape ---
+
+
+def test_an_end_still_to_come_is_part_of_the_range() -> None:
+    assert find_dates("2020 - est. 2024 Doctor of Science, Northgate University").group(0) == (
+        "2020 - est. 2024"
+    )
+    period = parse_period("2021 - exp.2025")
+    assert period is not None and period.end[0] == 2025
+
+
+def test_headings_qualified_joined_or_printed_together() -> None:
+    assert heading_kind("Career Details") == "experience"
+    assert heading_kind("Side projects") == "projects"
+    assert heading_kind("Courses / Certifications") == "certifications"
+    # Job titles that start with a heading's word stay lines of text.
+    assert heading_kind("Project Manager") is None
+    assert heading_kind("Education Coordinator") is None
+
+
+def test_certificate_lines_with_their_year_are_courses_with_their_issuer() -> None:
+    section = build_section(
+        "certifications",
+        "Licences",
+        [
+            "2024 SAA-C03 - Solutions Architect Associate - Amazon Web Services",
+            "2021 Intro to Statistics (R) - Open University / Faculty of Science",
+            "2019 First Aid at Work - Red Cross",
+        ],
+    )
+    assert section.kind == "education"
+    assert [(e.title, e.organisation, e.dates) for e in section.entries] == [
+        ("SAA-C03 - Solutions Architect Associate", "Amazon Web Services", "2024"),
+        ("Intro to Statistics (R)", "Open University / Faculty of Science", "2021"),
+        ("First Aid at Work", "Red Cross", "2019"),
+    ]
+
+
+def test_a_dash_inside_a_line_of_its_own_qualifies_the_field() -> None:
+    lines = [
+        "Mar 2021 - Jan 2023",
+        "Harbour Freight Co",
+        "Shift Supervisor - Night Crew",
+        "Ran the night loading crew of twelve people across two docks.",
+        "Feb 2019 - Mar 2021",
+        "Harbour Freight Co",
+        "Forklift Operator - Yard",
+        "Moved and stacked containers on the yard.",
+    ]
+    assert _roles(lines) == [
+        ("Shift Supervisor - Night Crew", "Harbour Freight Co", "Mar 2021 - Jan 2023"),
+        ("Forklift Operator - Yard", "Harbour Freight Co", "Feb 2019 - Mar 2021"),
+    ]
+
+
+def test_comma_fields_closed_by_a_full_stop_are_a_header() -> None:
+    lines = [
+        "2024",
+        "Data Engineer, Brightwave, Lisbon/Remote.",
+        "- Built the ingestion pipeline for sensor data.",
+        "2019-2024",
+        "Analyst, Norvik Systems, Tallinn (and remote)",
+        "- Wrote the monthly reports.",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Data Engineer", "Brightwave", "2024"),
+        ("Analyst", "Norvik Systems", "2019-2024"),
+    ]
+    assert entries[1].location == "Tallinn (and remote)"
+
+
+def test_listed_projects_named_before_a_dash() -> None:
+    section = build_section(
+        "projects",
+        "Side projects",
+        [
+            "- Tidewatch - alerts for the high tides of a harbour.",
+            "- Loomly - a small tool that turns knitting charts into row-by-row steps.",
+        ],
+    )
+    assert [e.title for e in section.entries] == ["Tidewatch", "Loomly"]
+    assert section.entries[0].bullets == ["alerts for the high tides of a harbour."]
+
+
+def test_markdown_template_post_as_the_first_list_item() -> None:
+    lines = [
+        "Mar. 2020 - Actualidad Panadería Lucero",
+        "- Encargado de turno",
+        "- Organización de los turnos de mañana y del reparto",
+        "- Control del inventario y de los pedidos a proveedores",
+        "Ene. 2018 - Feb. 2020 Ferretería Norte · Tarrasa, España",
+        "- Dependiente",
+        "- Atención al cliente en el mostrador y por teléfono",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Encargado de turno", "Panadería Lucero", "Mar. 2020 - Actualidad"),
+        ("Dependiente", "Ferretería Norte", "Ene. 2018 - Feb. 2020"),
+    ]
+    assert entries[1].location == "Tarrasa, España"
+    # A first item that says what was done, not the post, stays a bullet.
+    done = parse_entries(
+        ["2019 - 2021 Panadería Lucero", "- Hice pan", "- Atención al cliente en el mostrador"]
+    )
+    assert done[0].title != "Hice pan" and done[0].bullets[0] == "Hice pan"
+
+
+def test_a_labelled_detail_between_projects_stays_with_its_project() -> None:
+    text = (
+        "Ana Ruiz\nana@example.org\nProyectos\nTidewatch\n- Alertas de mareas para puertos\n"
+        "- Avisos por correo\nTecnologías: Python, Flask\nLoomly\n- Patrones de punto paso a "
+        "paso\nTecnologías: Vue, Vite\nIdiomas\nInglés\n"
+    )
+    document = parse_cv(text)
+    projects = next(s for s in document.sections if s.kind == "projects")
+    assert [e.title for e in projects.entries] == ["Tidewatch", "Loomly"]
+    assert "Tecnologías: Python, Flask" in projects.entries[0].bullets
