@@ -96,9 +96,9 @@ def heading_kind(line: str) -> str | None:
     # Spanish the word after qualifies the thing ("Proyectos Ágiles": a subject).
     if (
         headingish
-        and _english(words[0])
         and len(words) == 2
         and len(printed) == 2
+        and _english(words[0])
         and table.get(words[0]) in ("experience", "education", "projects")
         and not ROLE_WORDS.search(text)
         and not ORG_WORDS.search(text)
@@ -1617,9 +1617,9 @@ def split_sections(
         stripped = line.strip()
         kind = heading_kind(stripped)
         rest = ""
-        if kind is None and (inline := _inline_heading(stripped)):
-            if not _detail_between_entries(blocks, lines, index):
-                kind, stripped, rest = inline
+        inline = _inline_heading(stripped) if kind is None else None
+        if inline and not _detail_between_entries(blocks, lines, index):
+            kind, stripped, rest = inline
         if kind is None and style == "upper" and (glued := _glued_heading(stripped)):
             kind, stripped, rest = glued
         if kind is None and stripped:
