@@ -906,6 +906,9 @@ def _group_roles(entries: list[Entry], printed: list[str]) -> list[Entry]:
                 or _within(following.dates, entry.dates)
             )
             and not (entry.title and ROLE_WORDS.search(entry.title))
+            # A list in reverse order of time: an entry wholly before this one is the next
+            # of the list, not a post held under it.
+            and not _ends_before(following.dates, entry.dates)
         ):
             employer, span = _employer_as_printed(entry, printed[index]), entry.dates
             entry.title, entry.organisation = "", employer
@@ -927,6 +930,12 @@ def _group_roles(entries: list[Entry], printed: list[str]) -> list[Entry]:
         else:
             employer = span = ""
     return entries
+
+
+def _ends_before(first: str, second: str) -> bool:
+    """Whether the period `first` ends before the period `second` starts (by years)."""
+    a, b = parse_period(first), parse_period(second)
+    return a is not None and b is not None and not a.current and a.end[0] <= b.start[0] - 1
 
 
 def _within(inner: str, outer: str) -> bool:
@@ -1330,6 +1339,12 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         first = ", ".join(pieces)
         if places and first.strip():
             organisation, rest = first, [", ".join(places), *rest]
+    if organisation and ". " in organisation and not entry.location:
+        # "Universidad Autónoma Metropolitana. Ciudad de México": a header written as
+        # sentences names the place in its last one.
+        name, _, last = organisation.rpartition(". ")
+        if name.strip() and _town(last) and len(last.split()) <= 4:
+            organisation, rest = name.strip(), [last.strip(), *rest]
     for part in list(rest):
         # "Master Project - PrIMA": a leftover printed right after the title belongs to it.
         for separator in (" - ", " – "):
