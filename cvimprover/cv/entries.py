@@ -513,12 +513,14 @@ def parse_entries(
     current: Entry | None = None
 
     lone_item = False  # the entry's first bullet is a list of one item, right under it
+    settled: list[Entry] = []  # entries whose header said by its marks which part is which
 
     def close() -> None:
         nonlocal current, header, lone_item
         if current is not None:
             lines_read = _with_group_head(header, heads[-1] if heads else [])
-            _fill_header(current, lines_read, kind)
+            if _fill_header(current, lines_read, kind):
+                settled.append(current)
             if kind != "projects" and header:
                 _role_from_item(current, lone=lone_item)
             entries.append(current)
@@ -677,11 +679,13 @@ def parse_entries(
     close()
     entries = _group_roles(entries, printed)
     if kind == "experience":
-        _follow_section_order(entries, printed)
+        _follow_section_order(entries, printed, settled)
     return entries
 
 
-def _follow_section_order(entries: list[Entry], printed: list[str]) -> None:
+def _follow_section_order(
+    entries: list[Entry], printed: list[str], settled: list[Entry] | None = None
+) -> None:
     """A section prints every header in one order ("Employer | Title | dates" or "Title |
     Employer | dates"). Where the words of two or more headers show that order and none
     goes against it, a header whose words say nothing (a "Barista" at "Blue Bottle") is
@@ -694,6 +698,8 @@ def _follow_section_order(entries: list[Entry], printed: list[str]) -> None:
             continue
         said = bool(ROLE_WORDS.search(entry.title) or ORG_WORDS.search(entry.organisation))
         against = bool(ROLE_WORDS.search(entry.organisation) or ORG_WORDS.search(entry.title))
+        if any(entry is done for done in settled or []):
+            said, against = True, False  # "Post: Employer": its colon said the order
         orders.append(
             (entry, at_title < at_org, said and not against) if not (said and against) else None
         )
@@ -1161,7 +1167,7 @@ def _town(piece: str) -> bool:
     return all(short_place(w.strip()) for w in text.split("/") if w.strip())
 
 
-def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> None:
+def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> bool:
     """Split an entry's header lines into title, organisation, location and dates.
 
     The parts are classed on their own words (a role word makes a title, an organisation
@@ -1184,7 +1190,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         match = find_dates(header[1])
         entry.dates = match.group(0).strip()
         entry.title = _strip_part(header[1][: match.start()])
-        return
+        return False
     described = _described_employers(header)
     if described:
         names = [name for name, _ in described]
@@ -1205,6 +1211,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         end = duration.end() if duration else match.end()
         line_tail = text[end:].split("\n", 1)[0]
         line_head = text[: match.start()].rsplit("\n", 1)[-1]
+        beside = re.match(r"\s*\|\s*(?P<what>.+)$", line_tail)
         if (
             len(line_tail.split()) >= 6
             and line_tail.strip()[:1].isupper()
@@ -1213,6 +1220,17 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
             # "... — Missionary Nov. 2018 - Nov. 2022 Worked 65+ hours weekly ...": what
             # follows the dates on the header line is the role's description.
             entry.bullets.insert(0, line_tail.strip())
+            text = text[:end] + text[end + len(line_tail) :]
+        elif (
+            beside
+            and len(beside.group("what").split()) >= 6
+            and _mostly_lower(beside["what"])
+            and not ROLE_WORDS.search(beside["what"])
+            and re.search(r"[^\W\d_]", text[: match.start()])
+        ):
+            # "Jun 2024 – Sep 2024 | En Vidext, he aprendido a desarrollar...": the dates in
+            # a margin, the description read beside them; a phrase, not a field.
+            entry.bullets.insert(0, beside.group("what").strip())
             text = text[:end] + text[end + len(line_tail) :]
         text = text[: match.start()] + text[end:]
         text = re.sub(r"\(\s*\)", "", text)
@@ -1228,13 +1246,32 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         # closes the header written as a sentence; it describes the entry.
         entry.bullets.append(note.group("note"))
         text = text[: note.start("note")].rstrip(" ,")
+    posts: list[tuple[str, str]] = []
+    settled = False
+
+    def _post_and_name(m: re.Match[str]) -> str:
+        if _FIELD_LABEL.match(m.group(0)) or len(m.group("post").split()) > 5:
+            return m.group(0)
+        posts.append((m.group("post").strip(), m.group("name").strip()))
+        return f"{m.group('post')} | {m.group('name')}"
+
+    if kind == "experience":
+        # "Prácticas universitarias 3: Solver": a post, a colon, then the employer's name
+        # (a few capitalised words, no list).
+        text = re.sub(
+            r"(?:^|(?<=\| ))(?P<post>[^:|\n,]{3,40}?):\s+(?P<name>[A-ZÀ-Ý][^\s,:|]*(?: [^\s,:|]+){0,3})"
+            r"(?=\s*(?:\||\n|$))",
+            _post_and_name,
+            text,
+            flags=re.MULTILINE,
+        )
     original = text
     dashed = [p for p in (_strip_part(x) for x in re.split(r"\s+[-–—]\s+", text.strip())) if p]
     if kind == "courses" and len(dashed) >= 2 and "\n" not in text.strip() and "|" not in text:
         # "AZ-900 - Azure Fundamentals - Microsoft": a course's line names the course (its
         # code and name may be parted by a dash too) and, after the last dash, its issuer.
         entry.title, entry.organisation = " - ".join(dashed[:-1]), dashed[-1]
-        return
+        return False
     # Marks left around the dates ("`2019 - 2021`" from Markdown) are no part of the header.
     if _field_per_line(header):
         # "Oct 2022 - Dec 2023" / "Ever Nimble" / "Team Leader - Cyber Defence": where each
@@ -1252,7 +1289,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     if len(parts) == 1 and ROLE_WORDS.search(parts[0]):
         parts = _split_run_on(parts[0])
     if not parts:
-        return
+        return False
     # "Los Angeles, CA" split at its comma: the town and its state are one place.
     if (
         len(parts) >= 2
@@ -1370,6 +1407,13 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         organisation = employer
         entry.bullets += [p for p in rest if not _place_like(p)]
         rest = [p for p in rest if _place_like(p)]
+    if len(posts) == 1:
+        post, name = posts[0]
+        if not ORG_WORDS.search(post) and not ROLE_WORDS.search(name):
+            # The colon said which is which, whatever words the two use.
+            others = [p for p in [title, organisation, *rest] if p and p not in (post, name)]
+            title, organisation, rest = post, name, others
+            settled = True
     organisation, bracketed = _bracketed_place(organisation or "", any(map(_place_like, rest)))
     rest = [*bracketed, *rest]
     entry.title = title or ""
@@ -1399,6 +1443,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         # "OpenTide (tide tables), Lead Developer": a project is named by its name; the
         # role played in it stands where an employer would.
         entry.title, entry.organisation = entry.organisation, entry.title
+    return settled
 
 
 def _field_after_degree(entry: Entry, text: str) -> None:
@@ -1457,6 +1502,20 @@ def _role_from_item(entry: Entry, lone: bool = True) -> None:
         or any(len(b.split()) <= len(item.split()) for b in entry.bullets[1:])
     ):
         return
+    limit = 9 if _title_case(item) and ROLE_WORDS.search(item) else 6
+    if (
+        len(item.split()) > limit
+        or not item[:1].isupper()
+        or ends_sentence(item)
+        or re.search(r"[,:;]", item)
+        or find_dates(item)
+        or item.lower() in _tool_words()
+        # A post is named, its words capitalised ("Press Officer"), or by a role word; an
+        # achievement ("Wrote code") is neither.
+        or not ROLE_WORDS.search(item)
+        and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]{3,}", item))
+    ):
+        return
     if (
         entry.title
         and entry.organisation
@@ -1471,20 +1530,6 @@ def _role_from_item(entry: Entry, lone: bool = True) -> None:
         entry.location = f"{entry.organisation}, {entry.location}"
         entry.organisation, entry.title = entry.title, ""
     if bool(entry.title) == bool(entry.organisation):
-        return
-    limit = 9 if _title_case(item) and ROLE_WORDS.search(item) else 6
-    if (
-        len(item.split()) > limit
-        or not item[:1].isupper()
-        or ends_sentence(item)
-        or re.search(r"[,:;]", item)
-        or find_dates(item)
-        or item.lower() in _tool_words()
-        # A post is named, its words capitalised ("Press Officer"), or by a role word; an
-        # achievement ("Wrote code") is neither.
-        or not ROLE_WORDS.search(item)
-        and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]{3,}", item))
-    ):
         return
     if entry.title and ROLE_WORDS.search(entry.title):
         return  # the header names the post already
