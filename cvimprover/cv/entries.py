@@ -1259,7 +1259,8 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> b
         # "Prácticas universitarias 3: Solver": a post, a colon, then the employer's name
         # (a few capitalised words, no list).
         text = re.sub(
-            r"(?:^|(?<=\| ))(?P<post>[^:|\n,]{3,40}?):\s+(?P<name>[A-ZÀ-Ý][^\s,:|]*(?: [^\s,:|]+){0,3})"
+            r"(?:^|(?<=\| ))(?P<post>[^:|\n,]{3,40}?):\s+"
+            r"(?P<name>[A-ZÀ-Ý][^\s,:|]*(?: [^\s,:|]+){0,3})"
             r"(?=\s*(?:\||\n|$))",
             _post_and_name,
             text,

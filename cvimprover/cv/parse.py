@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import re
 
-from cvimprover.cv.document import CVDocument, Section
-from cvimprover.cv.entries import ORG_WORDS as _ORG_WORDS  # noqa: F401  (header.py reads them)
-from cvimprover.cv.entries import ROLE_WORDS as _ROLE_WORDS  # noqa: F401
 from cvimprover.cv.dates import find_dates
+from cvimprover.cv.document import CVDocument, Section
 from cvimprover.cv.entries import (
     ENTRY_KINDS,
     _dated_blocks,
@@ -21,6 +19,8 @@ from cvimprover.cv.entries import (
     join_paragraphs,
     split_sections,
 )
+from cvimprover.cv.entries import ORG_WORDS as _ORG_WORDS  # noqa: F401  (header.py reads them)
+from cvimprover.cv.entries import ROLE_WORDS as _ROLE_WORDS  # noqa: F401
 from cvimprover.cv.header import (
     DOCUMENT_TITLES,
     EMAIL,
