@@ -1498,6 +1498,17 @@ def _role_from_item(entry: Entry, lone: bool = True) -> None:
     if not entry.bullets:
         return
     item = entry.bullets[0]
+    pair = re.fullmatch(r"(?P<a>[^:]{3,80}?)\s+:\s+(?P<b>[^:]{3,80})", item)
+    if lone and pair and not entry.title and not entry.organisation and not ends_sentence(item):
+        # "2018-present" over "- Northfield Choral Academy : Board Member": under dates
+        # alone, one item holds the employer and the post, parted by a spaced colon; the
+        # side named by an organisation's word is the employer.
+        a, b = pair.group("a").strip(), pair.group("b").strip()
+        named = [bool(ORG_WORDS.search(x) and not ROLE_WORDS.search(x)) for x in (a, b)]
+        if named.count(True) == 1:
+            entry.organisation, entry.title = (a, b) if named[0] else (b, a)
+            entry.bullets.pop(0)
+        return
     if not lone and (
         not ROLE_WORDS.search(item)
         or any(len(b.split()) <= len(item.split()) for b in entry.bullets[1:])
@@ -1508,7 +1519,10 @@ def _role_from_item(entry: Entry, lone: bool = True) -> None:
         len(item.split()) > limit
         or not item[:1].isupper()
         or ends_sentence(item)
-        or re.search(r"[,:;]", item)
+        # "- Bachelor of Arts, Mathematics": a degree and its field, parted by a comma.
+        or re.search(r"[:;]", item)
+        or "," in item
+        and not ROLE_WORDS.search(item.partition(",")[0])
         or find_dates(item)
         or item.lower() in _tool_words()
         # A post is named, its words capitalised ("Press Officer"), or by a role word; an
