@@ -462,6 +462,20 @@ def _dated_fields(text: str) -> bool:
     return head.endswith("|") and 1 <= len(head.split()) <= 14 and not ends_sentence(head[:-1])
 
 
+def _closes_header(following: list[str]) -> bool:
+    """Whether the line after a header's place line starts the details or the next entry
+    (a list item, a dated line, the section's end), as a place closing a header does."""
+    return not following or following[0].startswith("- ") or bool(find_dates(following[0]))
+
+
+def _named_beside_dates(line: str) -> bool:
+    """ "2020 - 2022 Champlain College": a line that opens on its dates, a name after them."""
+    match = find_dates(line)
+    return (
+        bool(match) and match.start() <= 2 and bool(re.search(r"[^\W\d_]{3}", line[match.end() :]))
+    )
+
+
 def _fielded(line: str) -> bool:
     """Printed as fields ("Clerk — Gamma | last summer"): a header's shape, even undated."""
     return " | " in line or bool(re.search(r"\s[—–]\s", line))
@@ -516,7 +530,7 @@ def parse_entries(
     settled: list[Entry] = []  # entries whose header said by its marks which part is which
 
     def close() -> None:
-        nonlocal current, header, lone_item
+        nonlocal current, header, lone_item, unmarked
         if current is not None:
             lines_read = _with_group_head(header, heads[-1] if heads else [])
             if _fill_header(current, lines_read, kind):
@@ -526,7 +540,7 @@ def parse_entries(
             entries.append(current)
             printed.append(" ".join(header))
             heads.append(lines_read)
-        current, header, lone_item = None, [], False
+        current, header, lone_item, unmarked = None, [], False, False
 
     texts = _unbullet_headers([view.text for view in views])
     # Entries that open on their dated line ("Scientist, NIH | 2014-2016" over what was
@@ -540,6 +554,8 @@ def parse_entries(
         and not find_dates(opening)
         and not all(_caps(t) for t in texts if not t.startswith("- "))
     )
+    listing = False  # the lines read are the items of a list a colon opened
+    unmarked = False  # the entry's details so far are lines with no list mark
     for index, (line, view) in enumerate(zip(texts, views, strict=True)):
         if line.startswith("- "):
             if current is None:
@@ -550,6 +566,32 @@ def parse_entries(
                 )
             current.bullets.append(line[2:].strip())
             continue
+        if (
+            current is not None
+            and len(header) >= 2
+            and (not current.bullets or unmarked)
+            and _named_beside_dates(header[0])
+            and not any(map(find_dates, header[1:]))
+            and not find_dates(line)
+            and not _fielded(line)
+            and not (_place_like(line) and _closes_header(texts[index + 1 : index + 2]))
+            and not view.gap_before
+        ):
+            # "2020 - 2022 Champlain College" / "Adjunct in Mathematics" / "Discrete
+            # Mathematics" / "Calculus II": the employer beside the dates, the post under
+            # them; lines after that, unmarked, list what the post did (courses taught).
+            current.bullets.append(line)
+            unmarked = True
+            continue
+        opened = (current.bullets[-1] if current.bullets else header[-1]) if current else ""
+        listing = listing or opened.endswith(":")
+        if listing and not find_dates(line) and not _fielded(line) and not view.gap_before:
+            # "Courses developed:" then "Learn Python for Data Science" ...: a line ending
+            # on a colon opens a list; the unmarked lines after it are its items, up to
+            # the next dated line.
+            current.bullets.append(line)  # type: ignore[union-attr]
+            continue
+        listing = False
         if current is not None and current.bullets:
             following = texts[index + 1 : index + 3]
             if _continues_bullet(line, current.bullets[-1], following, strict_wraps):
