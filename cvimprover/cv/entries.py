@@ -706,6 +706,15 @@ def parse_entries(
             opens = False  # a gap (a page break) before a detail does not open a role
         if caps_heads and header and not find_dates(line):
             opens = _caps(line) and any(map(find_dates, header))
+        if (
+            header_has_dates
+            and not find_dates(line)
+            and _FACT_LINE.match(line)
+            and not _FIELD_LABEL.match(line)
+            and not opens
+        ):
+            current.bullets.append(line)  # "GPA: 3.8" under a dated header: a fact about it
+            continue
         if header_has_dates and not find_dates(line) and prose and not (opens and view.gap_before):
             current.bullets.append(line)  # prose description under a role
             continue
@@ -1028,7 +1037,7 @@ def _strip_part(text: str) -> str:
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|developer|manager|director|designer|analyst|nurse|consultant|officer|"
     r"assistant|specialist|teacher|intern|internship|architect|scientist|administrator|"
-    r"accountant|lead|head|founder|co-?founder|member|volunteer|coach|researcher|fellow|"
+    r"accountant|lead|head|founder|postdoc|post-doc|co-?founder|member|volunteer|coach|researcher|fellow|"
     r"contributor|president|vp|ceo|cto|cfo|coo|coordinator|technician|representative|"
     r"associate|executive|strategist|freelancer?|programmer|tutor|instructor|professor|"
     r"lecturer|student|owner|supervisor|agent|clerk|writer|editor|employee|advisor|adviser|mentor|missionary|misioner[oa]|"
@@ -1349,7 +1358,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> b
     # Words in brackets qualify a part ("GreenLab (Department of Engineering)"): a role
     # word there does not make the part a title.
     # "Boston, MA": a state's code is no M.A. degree.
-    unbracketed = {p: re.sub(r"\([^()]*\)|,\s*[A-Z]{2}\b\.?", " ", p) for p in parts}
+    unbracketed = {p: re.sub(r"\([^()]*\)|,\s*[A-Z]{2}\b\.?|^[A-Z]{2}(?=,)", " ", p) for p in parts}
     title = next(
         (p for p in parts if ROLE_WORDS.search(unbracketed[p]) and not ORG_WORDS.search(p)), None
     )
@@ -1375,7 +1384,15 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> b
         if organisation is None and _strip_part(header[1]) in rest:
             organisation = _strip_part(header[1])  # the employer's line right under it
             rest = [p for p in rest if p != organisation]
-    places = [p for p in rest if is_place(p) and not _named_by_acronym(p) or "/" in p and _town(p)]
+    places = [
+        p
+        for p in rest
+        if is_place(p)
+        and not _named_by_acronym(p)
+        or "/" in p
+        and _town(p)
+        or _STATE_COUNTRY.fullmatch(p)
+    ]
     if title is None and rest and (organisation is None or len(places) < len(rest)):
         title = next((p for p in rest if p not in places), rest[0])
         rest = [p for p in rest if p is not title]
@@ -1393,6 +1410,19 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> b
         organisation = next((p for p in rest if p not in places), None)
         if organisation is None and re.fullmatch(r"[^,]+, [A-Z]{2}", rest[0]):
             pass  # "Los Angeles, CA": a town and its state, no employer on this line
+        elif (
+            organisation is None
+            and title
+            and not ROLE_WORDS.search(title)
+            and len(rest) == 1
+            and is_place(rest[0])
+            and ", " in rest[0]
+            and rest[0] in [_strip_part(line) for line in header]
+        ):
+            # "Max-Planck-Institut, Jul 2022 - Aug 2023" over "Leipzig, Germany": a name
+            # no word calls a post, and a place on a line of its own: the name is the
+            # employer's.
+            organisation, title = title, None
         elif organisation is None:
             # "Fernway Health, Remote": the employer comes before its place.
             first, _, where = rest[0].partition(", ")
@@ -1551,6 +1581,22 @@ def _role_from_item(entry: Entry, lone: bool = True) -> None:
             entry.organisation, entry.title = (a, b) if named[0] else (b, a)
             entry.bullets.pop(0)
         return
+    sentence = re.match(r"(?P<head>.{3,80}?(?<=[^\W\d_]{3}))\.\s+(?P<rest>[A-ZÀ-Ý].*)$", item)
+    if (
+        sentence
+        and bool(entry.title) != bool(entry.organisation)
+        and not (entry.title and ROLE_WORDS.search(entry.title))
+        and ROLE_WORDS.search(sentence.group("head"))
+        and len(sentence.group("head").split()) <= 10
+        and not ORG_WORDS.search(sentence.group("head"))
+    ):
+        # "Brown University, RI | 2019 - 2022" over "Ph.D. in Mathematics. Advisor: M.
+        # Chan.": the detail's first sentence names the degree (or the post); the rest
+        # says more about it.
+        entry.organisation = entry.organisation or entry.title
+        entry.title = sentence.group("head")
+        entry.bullets[0] = sentence.group("rest")
+        return
     if not lone and (
         not ROLE_WORDS.search(item)
         or any(len(b.split()) <= len(item.split()) for b in entry.bullets[1:])
@@ -1694,6 +1740,8 @@ def _bracketed_place(organisation: str, placed: bool) -> tuple[str, list[str]]:
     return match.group("name").strip(), [match.group("place").strip()]
 
 
+# "MA, USA": a state's code and the country's.
+_STATE_COUNTRY = re.compile(rf"[A-Z]{{2}}, (?:{_COUNTRY_CODE.pattern})")
 # "Boston, MA", "Austin, TX": a town and its state's two-letter code.
 _TOWN_STATE = re.compile(r"[A-Z][\w.'’ -]+, [A-Z]{2}\.?")
 
@@ -1704,7 +1752,7 @@ def _place_like(text: str) -> bool:
     text = text.strip()
     if not text or not text[:1].isupper() and not _web_address(text):
         return False
-    if _TOWN_STATE.fullmatch(text):
+    if _TOWN_STATE.fullmatch(text) or _STATE_COUNTRY.fullmatch(text):
         return True
     if _named_by_acronym(text) or ROLE_WORDS.search(text) or _NOT_A_PLACE.search(text):
         return False
