@@ -1418,10 +1418,11 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> b
             and is_place(rest[0])
             and ", " in rest[0]
             and rest[0] in [_strip_part(line) for line in header]
+            and any(title in line and find_dates(line) for line in header)
         ):
             # "Max-Planck-Institut, Jul 2022 - Aug 2023" over "Leipzig, Germany": a name
-            # no word calls a post, and a place on a line of its own: the name is the
-            # employer's.
+            # no word calls a post, printed beside the dates, and a place on a line of its
+            # own: the name is the employer's.
             organisation, title = title, None
         elif organisation is None:
             # "Fernway Health, Remote": the employer comes before its place.
