@@ -957,3 +957,133 @@ def test_a_labelled_detail_between_projects_stays_with_its_project() -> None:
     projects = next(s for s in document.sections if s.kind == "projects")
     assert [e.title for e in projects.entries] == ["Tidewatch", "Loomly"]
     assert "Tecnologías: Python, Flask" in projects.entries[0].bullets
+
+
+def test_a_key_of_no_words_is_no_heading() -> None:
+    for line in ("/", "- / -", "Skills / —", "A"):
+        heading_kind(line)  # must not raise
+    assert heading_kind("/") is None
+
+
+def test_dated_entries_read_inside_the_contact_block_go_back_under_their_heading() -> None:
+    # A designer template with its headings down a margin: "Formación" is read before its
+    # entries, which come after the contact details, under "Contacto".
+    text = (
+        "Lucía Prieto\nFormación\nEstudiante de Biología\nContacto\n+34 600 123 456\n"
+        "lucia@example.org\n2019-2023\nUniversidad de Sevilla. Sevilla\n2015-2019\n"
+        "IES Triana. Sevilla\nBachillerato de Ciencias\n"
+    )
+    dropped: list[tuple[str, str]] = []
+    document = parse_cv(text, dropped)
+    studies = next(s for s in document.sections if s.kind == "education")
+    dated = [(e.organisation, e.dates, e.location) for e in studies.entries if e.dates]
+    assert dated == [
+        ("Universidad de Sevilla", "2019-2023", "Sevilla"),
+        ("IES Triana", "2015-2019", "Sevilla"),
+    ]
+
+
+def test_post_colon_employer_headers() -> None:
+    lines = [
+        "Bilbao, España | Prácticas 2: Ondara",
+        "Mar 2024 – Sep 2024 | En Ondara he aprendido a mantener las bases de datos de",
+        "clientes y a preparar los informes.",
+        "",
+        "Bilbao, España | Prácticas 1: Talleres Ibai",
+        "Sep 2022 – Feb 2023 | Durante las prácticas he reparado y ajustado la maquinaria.",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Prácticas 2", "Ondara", "Mar 2024 – Sep 2024"),
+        ("Prácticas 1", "Talleres Ibai", "Sep 2022 – Feb 2023"),
+    ]
+    assert entries[0].bullets[0].startswith("En Ondara he aprendido")
+
+
+def test_employer_colon_post_as_a_lone_item_under_dates() -> None:
+    lines = [
+        "2019-present",
+        "- Riverside Youth Orchestra Association : Treasurer",
+        "2016-2018",
+        "- Board Member : Northgate Choral Society",
+    ]
+    assert _roles(lines) == [
+        ("Treasurer", "Riverside Youth Orchestra Association", "2019-present"),
+        ("Board Member", "Northgate Choral Society", "2016-2018"),
+    ]
+
+
+def test_a_degree_and_its_field_as_the_first_item() -> None:
+    lines = [
+        "2012-2016 Linfield College, McMinnville, OR",
+        "- Bachelor of Science, Chemistry",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert (entries[0].title, entries[0].organisation) == (
+        "Bachelor of Science, Chemistry",
+        "Linfield College",
+    )
+
+
+def test_unmarked_details_under_an_employer_beside_its_dates() -> None:
+    lines = [
+        "2019 - 2022 Lakeside Community College",
+        "Adjunct in Physics",
+        "Mechanics",
+        "Waves and Optics",
+        "Courses designed:",
+        "Astronomy for Everyone",
+        "Physics of Music",
+        "2017 | Hill Valley College",
+        "Adjunct in Physics",
+        "Electricity and Magnetism",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Adjunct in Physics", "Lakeside Community College", "2019 - 2022"),
+        ("Adjunct in Physics", "Hill Valley College", "2017"),
+    ]
+    assert "Physics of Music" in entries[0].bullets
+
+
+def test_first_sentence_of_a_detail_names_the_degree_and_facts_stay_details() -> None:
+    lines = [
+        "Dalhousie University, NS, Canada | Sep 2016 - May 2020",
+        "M.Sc. in Oceanography. Supervisor: R. Hale.",
+        "Lund University, Lund, Sweden | Sep 2015 - Dec 2015",
+        "GPA: 3.9",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert (entries[0].title, entries[0].organisation) == (
+        "M.Sc. in Oceanography",
+        "Dalhousie University",
+    )
+    assert entries[0].bullets == ["Supervisor: R. Hale."]
+    assert entries[1].organisation.startswith("Lund University")
+    assert entries[1].bullets == ["GPA: 3.9"]
+
+
+def test_a_name_beside_the_dates_over_a_place_line_is_the_employer() -> None:
+    lines = [
+        "Institut Pasteur de Lille, Mar 2021 - Feb 2023",
+        "Lille, France",
+        "Postdoc. Mentor: A. Martin.",
+    ]
+    entries = parse_entries(lines)
+    assert (entries[0].title, entries[0].organisation, entries[0].location) == (
+        "Postdoc",
+        "Institut Pasteur de Lille",
+        "Lille, France",
+    )
+
+
+def test_a_list_in_time_order_is_no_group() -> None:
+    lines = [
+        "2020-2024",
+        "Universidad de Granada. Granada",
+        "2016-2020",
+        "Instituto Padre Suárez. Granada",
+        "Bachillerato de Ciencias",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [e.organisation for e in entries] == ["Universidad de Granada", "Instituto Padre Suárez"]
