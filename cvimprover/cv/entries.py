@@ -1058,7 +1058,7 @@ ROLE_WORDS = re.compile(
 ORG_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|llp|corp|corporation|company|gmbh|s\.?\s?a|s\.?a\.?s|s\.?l|ag|plc|"
     r"group|university|universidad|universitat|universit[eé]|universidade|college|school|"
-    r"escuela|colegio|institute|instituto|hospital|clinic|cl[ií]nica|bank|banco|agency|"
+    r"escuela|colegio|institute|instituto|institut|[eé]cole|hospital|clinic|cl[ií]nica|bank|banco|agency|"
     r"agencia|studio|labs?|laboratory|foundation|fundaci[oó]n|center|centre|centro|ministry|"
     r"ministerio|department|council|consulting|technologies|solutions|systems|services|"
     r"faculty|facultad|academy|academia|organization|organisation|organizaci[oó]n|club|"
@@ -1810,19 +1810,24 @@ def _detail_between_entries(
     blocks: list[tuple[str, str, list[str]]], lines: list[str], index: int
 ) -> bool:
     """ "Tecnologías: Vue, Vuetify" after a project's list and before the next project's
-    name and list: in a section of entries, a labelled line with entries going on after it
-    is a detail of the entry above, not a section of its own."""
+    name and list, "Prácticas: Vidext | Valencia, Jun 2024 – Sep 2024" among dated roles: in
+    a section of entries already under way, a labelled line that carries dates, or with
+    entries going on after it (a name over a list, a dated line), is part of an entry, not
+    a section of its own."""
     if not blocks or blocks[-1][0] not in ENTRY_KINDS:
         return False
-    before = [ln.strip() for ln in lines[:index] if ln.strip()]
-    after = [ln.strip() for ln in lines[index + 1 : index + 6] if ln.strip()][:2]
-    return (
-        bool(before)
-        and before[-1].startswith("- ")
-        and len(after) == 2
-        and not after[0].startswith("- ")
-        and heading_kind(after[0]) is None
-        and after[1].startswith("- ")
+    body = [ln.strip() for ln in blocks[-1][2] if ln.strip()]
+    if not body or not any(map(find_dates, body)) and not body[-1].startswith("- "):
+        return False
+    if find_dates(lines[index]):
+        return True
+    after = [ln.strip() for ln in lines[index + 1 : index + 8] if ln.strip()][:3]
+    if len(after) < 2 or heading_kind(after[0]) is not None:
+        return False
+    if not after[0].startswith("- ") and after[1].startswith("- "):
+        return True  # the next project's name over its list
+    return any(find_dates(line) for line in after) and not any(
+        heading_kind(line) is not None for line in after
     )
 
 
