@@ -1087,3 +1087,27 @@ def test_a_list_in_time_order_is_no_group() -> None:
     ]
     entries = parse_entries(lines, kind="education")
     assert [e.organisation for e in entries] == ["Universidad de Granada", "Instituto Padre Suárez"]
+
+
+def test_labelled_lines_among_dated_roles_stay_in_the_section() -> None:
+    text = (
+        "Iker Zubiri\niker@example.org\nEXPERIENCIA\n"
+        "Técnico de laboratorio Bioara | Bilbao, Ene 2023 – Actualidad\n"
+        "Análisis de muestras de agua.\n"
+        "Herramientas: Excel, LIMS, R\n"
+        "Auxiliar de mantenimiento Talleres Ibai | Bilbao, Mar 2021 – Dic 2022\n"
+        "Mantenimiento preventivo de las prensas.\n"
+        "Prácticas: Ondara | Bilbao, Jun 2020 – Sep 2020\n"
+        "Inventario del almacén.\n"
+        "IDIOMAS\nInglés B2\n"
+    )
+    document = parse_cv(text)
+    roles = [s for s in document.sections if s.kind == "experience"]
+    assert len(roles) == 1 and roles[0].heading == "EXPERIENCIA"
+    assert [e.dates for e in roles[0].entries] == [
+        "Ene 2023 – Actualidad",
+        "Mar 2021 – Dic 2022",
+        "Jun 2020 – Sep 2020",
+    ]
+    assert (roles[0].entries[2].title, roles[0].entries[2].organisation) == ("Prácticas", "Ondara")
+    assert "Herramientas: Excel, LIMS, R" in roles[0].entries[0].bullets
