@@ -592,6 +592,11 @@ def parse_entries(
             current.bullets.append(line)  # type: ignore[union-attr]
             continue
         listing = False
+        if current is not None and current.bullets and _web_address(re.sub(r"^\W+\s*", "", line)):
+            # "https://acme.example/" printed under a role's details (a designer template
+            # links the employer there): the role's own link, not the next role's header.
+            current.bullets.append(line)
+            continue
         if current is not None and current.bullets:
             following = texts[index + 1 : index + 3]
             if _continues_bullet(line, current.bullets[-1], following, strict_wraps):

@@ -1111,3 +1111,25 @@ def test_labelled_lines_among_dated_roles_stay_in_the_section() -> None:
     ]
     assert (roles[0].entries[2].title, roles[0].entries[2].organisation) == ("Prácticas", "Ondara")
     assert "Herramientas: Excel, LIMS, R" in roles[0].entries[0].bullets
+
+
+def test_a_web_address_under_a_role_stays_with_that_role() -> None:
+    lines = [
+        "Brightwave Ltd.",
+        "Data Engineer",
+        "Leeds, UK",
+        "March 2020 to Present",
+        "- Built the ingestion pipeline.",
+        "\uebc2 https://brightwave.example/",
+        "Norvik Systems",
+        "Analyst",
+        "York, UK",
+        "May 2017 to February 2020",
+        "- Wrote the monthly reports.",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation) for e in entries] == [
+        ("Data Engineer", "Brightwave Ltd."),
+        ("Analyst", "Norvik Systems"),
+    ]
+    assert entries[0].bullets[-1].endswith("https://brightwave.example/")
