@@ -87,6 +87,8 @@ def heading_kind(line: str) -> str | None:
         and printed[1].islower()
         and not ROLE_WORDS.search(text)
         and not ORG_WORDS.search(text)
+        # A heading stands alone: "Personal project | 2023" is a project's line.
+        and text == stripped.rstrip(":").strip()
     ):
         for word in words:
             if table.get(word) in ("experience", "education", "projects"):
@@ -103,6 +105,7 @@ def heading_kind(line: str) -> str | None:
         and not ROLE_WORDS.search(text)
         and not ORG_WORDS.search(text)
         and not stripped.endswith(".")
+        and text == stripped.rstrip(":").strip()
     ):
         return table[words[0]]
     # "Training / Certifications", "Awards / Grants": headings printed together, one of

@@ -857,6 +857,8 @@ def test_headings_qualified_joined_or_printed_together() -> None:
     # Job titles that start with a heading's word stay lines of text.
     assert heading_kind("Project Manager") is None
     assert heading_kind("Education Coordinator") is None
+    # A project's own line, its dates beside it, is no heading.
+    assert heading_kind("Personal project | 2023") is None
 
 
 def test_certificate_lines_with_their_year_are_courses_with_their_issuer() -> None:
