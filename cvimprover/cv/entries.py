@@ -539,7 +539,7 @@ def parse_entries(
             if _fill_header(current, lines_read, kind):
                 settled.append(current)
             if kind != "projects" and header:
-                _role_from_item(current, lone=lone_item)
+                _role_from_item(current, lone=lone_item or len(current.bullets) == 1)
             entries.append(current)
             printed.append(" ".join(header))
             heads.append(lines_read)
@@ -737,9 +737,55 @@ def parse_entries(
         header.append(line)
     close()
     entries = _group_roles(entries, printed)
+    if kind == "education":
+        entries = _degrees_under_one_school(entries)
     if kind == "experience":
         _follow_section_order(entries, printed, settled)
     return entries
+
+
+def _degrees_under_one_school(entries: list[Entry]) -> list[Entry]:
+    """ "May 2014 | SUNY Potsdam" over "M.A. in Mathematics" and "B.A. in Mathematics": a
+    second degree printed right under the first, opening on a degree's word as the first
+    does, is a degree of its own at the same school and date."""
+    out: list[Entry] = []
+
+    def degree_line(text: str) -> bool:
+        return (
+            bool(ROLE_WORDS.match(text))
+            and len(text.split()) <= 12
+            and not ends_sentence(text)
+            and not find_dates(text)
+            and ":" not in text
+        )
+
+    for entry in entries:
+        out.append(entry)
+        if (
+            not entry.title
+            and entry.organisation
+            and len(entry.bullets) >= 2
+            and all(map(degree_line, entry.bullets[:2]))
+        ):
+            entry.title = entry.bullets.pop(0)  # the school's first degree, then the next
+        first = entry.bullets[0] if entry.bullets else ""
+        if (
+            entry.title
+            and entry.organisation
+            and ROLE_WORDS.match(entry.title)
+            and degree_line(first)
+        ):
+            out.append(
+                Entry(
+                    title=first,
+                    organisation=entry.organisation,
+                    dates=entry.dates,
+                    location=entry.location,
+                    bullets=entry.bullets[1:],
+                )
+            )
+            entry.bullets = []
+    return out
 
 
 def _follow_section_order(
@@ -1612,8 +1658,10 @@ def _role_from_item(entry: Entry, lone: bool = True) -> None:
     ):
         return
     limit = 9 if _title_case(item) and ROLE_WORDS.search(item) else 6
+    # "B.M in Music Performance (summa cum laude)": words in brackets qualify the post.
+    bare = re.sub(r"\s*\([^()]*\)", "", item)
     if (
-        len(item.split()) > limit
+        len(bare.split()) > limit
         or not item[:1].isupper()
         or ends_sentence(item)
         # "- Bachelor of Arts, Mathematics": a degree and its field, parted by a comma.
@@ -1625,7 +1673,7 @@ def _role_from_item(entry: Entry, lone: bool = True) -> None:
         # A post is named, its words capitalised ("Press Officer"), or by a role word; an
         # achievement ("Wrote code") is neither.
         or not ROLE_WORDS.search(item)
-        and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]{3,}", item))
+        and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]{3,}", bare))
     ):
         return
     if (

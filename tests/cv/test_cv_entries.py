@@ -1135,3 +1135,19 @@ def test_a_web_address_under_a_role_stays_with_that_role() -> None:
         ("Analyst", "Norvik Systems"),
     ]
     assert entries[0].bullets[-1].endswith("https://brightwave.example/")
+
+
+def test_degrees_printed_under_one_school_are_entries_of_their_own() -> None:
+    lines = [
+        "June 2016 | Keele University",
+        "M.Sc. in Geology (with merit)",
+        "B.Sc. in Geology (first class)",
+        "June 2016 | Keele University",
+        "B.Mus in Composition (with honours)",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("M.Sc. in Geology (with merit)", "Keele University", "June 2016"),
+        ("B.Sc. in Geology (first class)", "Keele University", "June 2016"),
+        ("B.Mus in Composition (with honours)", "Keele University", "June 2016"),
+    ]
