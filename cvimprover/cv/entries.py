@@ -77,16 +77,44 @@ def heading_kind(line: str) -> str | None:
             if kind in ("experience", "education", "projects", "certifications") and joined:
                 return kind
     # "Proyectos independientes", "Experiencia relevante": a Spanish heading with its
-    # adjective after it, printed in small letters.
+    # adjective after it, printed in small letters; "Side projects", "Relevant experience":
+    # an English one with its qualifier before it, printed so.
     printed = text.split()
     if (
         len(words) == 2
         and len(printed) == 2
         and printed[0][:1].isupper()
         and printed[1].islower()
+        and not ROLE_WORDS.search(text)
+        and not ORG_WORDS.search(text)
+        # A heading stands alone: "Personal project | 2023" is a project's line.
+        and text == stripped.rstrip(":").strip()
+    ):
+        for word in words:
+            if table.get(word) in ("experience", "education", "projects"):
+                return table[word]
+    # "Career Details", "Education History": an English one-word heading with a word after
+    # it that names no post and no organisation ("Project Manager" is a job title). In
+    # Spanish the word after qualifies the thing ("Proyectos Ágiles": a subject).
+    if (
+        headingish
+        and len(words) == 2
+        and len(printed) == 2
+        and _english(words[0])
         and table.get(words[0]) in ("experience", "education", "projects")
+        and not ROLE_WORDS.search(text)
+        and not ORG_WORDS.search(text)
+        and not stripped.endswith(".")
+        and text == stripped.rstrip(":").strip()
     ):
         return table[words[0]]
+    # "Training / Certifications", "Awards / Grants": headings printed together, one of
+    # them known; the known one says what the section holds.
+    if "/" in text and text.count("/") <= 2:
+        kinds = [heading_kind(part) for part in text.split("/") if part.strip()]
+        known = [k for k in kinds if k is not None]
+        if known and len(kinds) >= 2:
+            return known[0]
     if headingish and 2 <= len(words) <= 6:
         # "Relevant Work Experience", "ADDITIONAL EXPERIENCE": a known heading qualified in
         # front. A one-word heading so qualified counts only when printed like a heading
@@ -165,6 +193,12 @@ def _common_words(text: str) -> bool:
     )
 
 
+def _english(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") > zipf_frequency(word, "es")
+
+
 def _unknown_heading(line: str, style: str, following: list[str], in_entries: bool) -> bool:
     """A heading our vocabulary does not know, printed like the CV's other headings."""
     text = line.strip()
@@ -215,6 +249,11 @@ def build_section(
         section.entries = parse_tiles(content, [] if dropped is None else dropped)
     elif kind == "projects" and content and all(ln.startswith("- ") for ln in content):
         section.entries = [_listed_project(ln[2:].strip()) for ln in content]
+    elif kind == "education" and printed_kind == "certifications" and _dated_list(content):
+        read_as = "courses"
+        section.entries = [
+            parse_entries([ln.removeprefix("- ")], kind=read_as)[0] for ln in content
+        ]
     elif kind in ("experience", "education") and _listed_entries(content):
         read_as = "courses" if kind == "education" and printed_kind == "certifications" else kind
         section.entries = [parse_entries([ln[2:]], kind=read_as)[0] for ln in content]
@@ -238,6 +277,19 @@ def _listed_project(item: str) -> Entry:
     name, colon, what = item.partition(": ")
     if colon and len(name.split()) <= 6 and not find_dates(name):
         return Entry(title=name.strip(), bullets=[what.strip()])
+    # "In the Long Run - gamify your running": the name, a dash, then what it is (said in
+    # small letters, or at more length than the name).
+    dashed = re.match(r"^(?P<name>[^-–—]+?)\s+[-–—]\s+(?P<what>\S.*)$", item)
+    if (
+        dashed
+        and len(dashed.group("name").split()) <= 6
+        and not find_dates(dashed.group("name"))
+        and (
+            dashed.group("what")[:1].islower()
+            or len(dashed.group("what").split()) > 2 * len(dashed.group("name").split())
+        )
+    ):
+        return Entry(title=dashed.group("name").strip(), bullets=[dashed.group("what").strip()])
     return Entry(bullets=[item])
 
 
@@ -278,7 +330,7 @@ def _entry_kind(kind: str, heading: str, lines: list[str]) -> str:
     """Courses listed with their dates and descriptions ("cursos") are studies, and a section
     under a heading we do not know ("ON CAMPUS INVOLVEMENT") that reads as dated roles is
     experience: both keep their printed heading, and their entries are read as entries."""
-    if kind == "certifications" and _dated_blocks(lines) >= 2:
+    if kind == "certifications" and (_dated_blocks(lines) >= 2 or _dated_list(lines)):
         return "education"
     if kind == "other" and heading_kind(heading) is None and _tile_rows(lines) >= 2:
         return "projects"  # "WORK" over a grid of numbered portfolio tiles
@@ -296,6 +348,17 @@ def _entry_kind(kind: str, heading: str, lines: list[str]) -> str:
         # infographic's timeline) does not make the text a list of roles.
         return "experience"
     return kind
+
+
+def _dated_list(lines: list[str]) -> bool:
+    """Two or more lines, each one course or certificate with its year at one end ("2025
+    AZ-900 - Azure Fundamentals - Microsoft", "First Aid, Red Cross, 2019"): dated items,
+    read as studies one line each."""
+    edge = re.compile(r"^(?:19|20)\d\d\b|\b(?:19|20)\d\d\.?$")
+    items = [line.removeprefix("- ") for line in lines]
+    return len(items) >= 2 and all(
+        edge.search(item) and len(item.split()) >= 3 and not _is_date_line(item) for item in items
+    )
 
 
 def _dated_blocks(lines: list[str]) -> int:
@@ -402,6 +465,20 @@ def _dated_fields(text: str) -> bool:
     return head.endswith("|") and 1 <= len(head.split()) <= 14 and not ends_sentence(head[:-1])
 
 
+def _closes_header(following: list[str]) -> bool:
+    """Whether the line after a header's place line starts the details or the next entry
+    (a list item, a dated line, the section's end), as a place closing a header does."""
+    return not following or following[0].startswith("- ") or bool(find_dates(following[0]))
+
+
+def _named_beside_dates(line: str) -> bool:
+    """ "2020 - 2022 Champlain College": a line that opens on its dates, a name after them."""
+    match = find_dates(line)
+    return (
+        bool(match) and match.start() <= 2 and bool(re.search(r"[^\W\d_]{3}", line[match.end() :]))
+    )
+
+
 def _fielded(line: str) -> bool:
     """Printed as fields ("Clerk — Gamma | last summer"): a header's shape, even undated."""
     return " | " in line or bool(re.search(r"\s[—–]\s", line))
@@ -453,18 +530,20 @@ def parse_entries(
     current: Entry | None = None
 
     lone_item = False  # the entry's first bullet is a list of one item, right under it
+    settled: list[Entry] = []  # entries whose header said by its marks which part is which
 
     def close() -> None:
-        nonlocal current, header, lone_item
+        nonlocal current, header, lone_item, unmarked
         if current is not None:
             lines_read = _with_group_head(header, heads[-1] if heads else [])
-            _fill_header(current, lines_read, kind)
-            if lone_item and kind != "projects":
-                _role_from_item(current)
+            if _fill_header(current, lines_read, kind):
+                settled.append(current)
+            if kind != "projects" and header:
+                _role_from_item(current, lone=lone_item or len(current.bullets) == 1)
             entries.append(current)
             printed.append(" ".join(header))
             heads.append(lines_read)
-        current, header, lone_item = None, [], False
+        current, header, lone_item, unmarked = None, [], False, False
 
     texts = _unbullet_headers([view.text for view in views])
     # Entries that open on their dated line ("Scientist, NIH | 2014-2016" over what was
@@ -478,6 +557,8 @@ def parse_entries(
         and not find_dates(opening)
         and not all(_caps(t) for t in texts if not t.startswith("- "))
     )
+    listing = False  # the lines read are the items of a list a colon opened
+    unmarked = False  # the entry's details so far are lines with no list mark
     for index, (line, view) in enumerate(zip(texts, views, strict=True)):
         if line.startswith("- "):
             if current is None:
@@ -487,6 +568,37 @@ def parse_entries(
                     "- "
                 )
             current.bullets.append(line[2:].strip())
+            continue
+        if (
+            current is not None
+            and len(header) >= 2
+            and (not current.bullets or unmarked)
+            and _named_beside_dates(header[0])
+            and not any(map(find_dates, header[1:]))
+            and not find_dates(line)
+            and not _fielded(line)
+            and not (_place_like(line) and _closes_header(texts[index + 1 : index + 2]))
+            and not view.gap_before
+        ):
+            # "2020 - 2022 Champlain College" / "Adjunct in Mathematics" / "Discrete
+            # Mathematics" / "Calculus II": the employer beside the dates, the post under
+            # them; lines after that, unmarked, list what the post did (courses taught).
+            current.bullets.append(line)
+            unmarked = True
+            continue
+        opened = (current.bullets[-1] if current.bullets else header[-1]) if current else ""
+        listing = listing or opened.endswith(":")
+        if listing and not find_dates(line) and not _fielded(line) and not view.gap_before:
+            # "Courses developed:" then "Learn Python for Data Science" ...: a line ending
+            # on a colon opens a list; the unmarked lines after it are its items, up to
+            # the next dated line.
+            current.bullets.append(line)  # type: ignore[union-attr]
+            continue
+        listing = False
+        if current is not None and current.bullets and _web_address(re.sub(r"^\W+\s*", "", line)):
+            # "https://acme.example/" printed under a role's details (a designer template
+            # links the employer there): the role's own link, not the next role's header.
+            current.bullets.append(line)
             continue
         if current is not None and current.bullets:
             following = texts[index + 1 : index + 3]
@@ -499,8 +611,15 @@ def parse_entries(
             if dated_first and not find_dates(line) and not _fielded(line):
                 current.bullets.append(line)
                 continue
-            if not find_dates(line) and _FACT_LINE.match(line) and any(map(find_dates, header)):
-                current.bullets.append(line)  # "GPA: 3.93" under a degree's bullets
+            if (
+                not find_dates(line)
+                and _FACT_LINE.match(line)
+                and (any(map(find_dates, header)) or not _FIELD_LABEL.match(line))
+            ):
+                # "GPA: 3.93" under a degree's bullets, "Tecnologías: Vue, Vuetify" under a
+                # project's: a labelled fact closes what the item says; it names no entry
+                # (unless its label is a header's field: "Company: Acme").
+                current.bullets.append(line)
                 continue
             if gaps and not view.gap_before and not any(map(find_dates, [line, *following])):
                 # Where gaps part the entries, an undated line with none before it, and no
@@ -513,7 +632,7 @@ def parse_entries(
             current = Entry()
         header_has_dates = any(find_dates(h) for h in header)
         prose = (len(line) > 60 and not _title_case(line) or ends_sentence(line)) and (
-            " | " not in line
+            " | " not in line and not _comma_fields(line)
         )
         if (
             prose
@@ -595,6 +714,15 @@ def parse_entries(
             opens = False  # a gap (a page break) before a detail does not open a role
         if caps_heads and header and not find_dates(line):
             opens = _caps(line) and any(map(find_dates, header))
+        if (
+            header_has_dates
+            and not find_dates(line)
+            and _FACT_LINE.match(line)
+            and not _FIELD_LABEL.match(line)
+            and not opens
+        ):
+            current.bullets.append(line)  # "GPA: 3.8" under a dated header: a fact about it
+            continue
         if header_has_dates and not find_dates(line) and prose and not (opens and view.gap_before):
             current.bullets.append(line)  # prose description under a role
             continue
@@ -609,12 +737,60 @@ def parse_entries(
         header.append(line)
     close()
     entries = _group_roles(entries, printed)
+    if kind == "education":
+        entries = _degrees_under_one_school(entries)
     if kind == "experience":
-        _follow_section_order(entries, printed)
+        _follow_section_order(entries, printed, settled)
     return entries
 
 
-def _follow_section_order(entries: list[Entry], printed: list[str]) -> None:
+def _degrees_under_one_school(entries: list[Entry]) -> list[Entry]:
+    """ "May 2014 | SUNY Potsdam" over "M.A. in Mathematics" and "B.A. in Mathematics": a
+    second degree printed right under the first, opening on a degree's word as the first
+    does, is a degree of its own at the same school and date."""
+    out: list[Entry] = []
+
+    def degree_line(text: str) -> bool:
+        return (
+            bool(ROLE_WORDS.match(text))
+            and len(text.split()) <= 12
+            and not ends_sentence(text)
+            and not find_dates(text)
+            and ":" not in text
+        )
+
+    for entry in entries:
+        out.append(entry)
+        if (
+            not entry.title
+            and entry.organisation
+            and len(entry.bullets) >= 2
+            and all(map(degree_line, entry.bullets[:2]))
+        ):
+            entry.title = entry.bullets.pop(0)  # the school's first degree, then the next
+        first = entry.bullets[0] if entry.bullets else ""
+        if (
+            entry.title
+            and entry.organisation
+            and ROLE_WORDS.match(entry.title)
+            and degree_line(first)
+        ):
+            out.append(
+                Entry(
+                    title=first,
+                    organisation=entry.organisation,
+                    dates=entry.dates,
+                    location=entry.location,
+                    bullets=entry.bullets[1:],
+                )
+            )
+            entry.bullets = []
+    return out
+
+
+def _follow_section_order(
+    entries: list[Entry], printed: list[str], settled: list[Entry] | None = None
+) -> None:
     """A section prints every header in one order ("Employer | Title | dates" or "Title |
     Employer | dates"). Where the words of two or more headers show that order and none
     goes against it, a header whose words say nothing (a "Barista" at "Blue Bottle") is
@@ -627,6 +803,8 @@ def _follow_section_order(entries: list[Entry], printed: list[str]) -> None:
             continue
         said = bool(ROLE_WORDS.search(entry.title) or ORG_WORDS.search(entry.organisation))
         against = bool(ROLE_WORDS.search(entry.organisation) or ORG_WORDS.search(entry.title))
+        if any(entry is done for done in settled or []):
+            said, against = True, False  # "Post: Employer": its colon said the order
         orders.append(
             (entry, at_title < at_org, said and not against) if not (said and against) else None
         )
@@ -675,6 +853,17 @@ def _period_again(header: list[str], line: str) -> str | None:
     if rest and rest != (header[-1][: last.start()] + header[-1][last.end() :]).strip():
         return None
     return f"{header[-1][: last.end()]}, {here.group(0)}{header[-1][last.end() :]}"
+
+
+def _comma_fields(line: str) -> bool:
+    """ "Senior Software Engineer, Prisma, Oslo/Remote.": three or more short pieces parted
+    by commas, each a capitalised name, are a header's fields even with a full stop after
+    them; a sentence has verbs and small words between its commas."""
+    pieces = [p.strip() for p in line.rstrip(".").split(", ")]
+    return len(pieces) >= 3 and all(
+        1 <= len(p.split()) <= 5 and p[:1].isupper() and not re.search(r"[.;:!?]\s", p)
+        for p in pieces
+    )
 
 
 def _mostly_lower(line: str) -> bool:
@@ -828,6 +1017,9 @@ def _group_roles(entries: list[Entry], printed: list[str]) -> list[Entry]:
                 or _within(following.dates, entry.dates)
             )
             and not (entry.title and ROLE_WORDS.search(entry.title))
+            # A list in reverse order of time: an entry wholly before this one is the next
+            # of the list, not a post held under it.
+            and not _ends_before(following.dates, entry.dates)
         ):
             employer, span = _employer_as_printed(entry, printed[index]), entry.dates
             entry.title, entry.organisation = "", employer
@@ -849,6 +1041,12 @@ def _group_roles(entries: list[Entry], printed: list[str]) -> list[Entry]:
         else:
             employer = span = ""
     return entries
+
+
+def _ends_before(first: str, second: str) -> bool:
+    """Whether the period `first` ends before the period `second` starts (by years)."""
+    a, b = parse_period(first), parse_period(second)
+    return a is not None and b is not None and not a.current and a.end[0] <= b.start[0] - 1
 
 
 def _within(inner: str, outer: str) -> bool:
@@ -893,7 +1091,7 @@ def _strip_part(text: str) -> str:
 ROLE_WORDS = re.compile(
     r"\b(?:engineer|developer|manager|director|designer|analyst|nurse|consultant|officer|"
     r"assistant|specialist|teacher|intern|internship|architect|scientist|administrator|"
-    r"accountant|lead|head|founder|co-?founder|member|volunteer|coach|researcher|fellow|"
+    r"accountant|lead|head|founder|postdoc|post-doc|co-?founder|member|volunteer|coach|researcher|fellow|"
     r"contributor|president|vp|ceo|cto|cfo|coo|coordinator|technician|representative|"
     r"associate|executive|strategist|freelancer?|programmer|tutor|instructor|professor|"
     r"lecturer|student|owner|supervisor|agent|clerk|writer|editor|employee|advisor|adviser|mentor|missionary|misioner[oa]|"
@@ -914,7 +1112,7 @@ ROLE_WORDS = re.compile(
 ORG_WORDS = re.compile(
     r"\b(?:inc|ltd|llc|llp|corp|corporation|company|gmbh|s\.?\s?a|s\.?a\.?s|s\.?l|ag|plc|"
     r"group|university|universidad|universitat|universit[eé]|universidade|college|school|"
-    r"escuela|colegio|institute|instituto|hospital|clinic|cl[ií]nica|bank|banco|agency|"
+    r"escuela|colegio|institute|instituto|institut|[eé]cole|hospital|clinic|cl[ií]nica|bank|banco|agency|"
     r"agencia|studio|labs?|laboratory|foundation|fundaci[oó]n|center|centre|centro|ministry|"
     r"ministerio|department|council|consulting|technologies|solutions|systems|services|"
     r"faculty|facultad|academy|academia|organization|organisation|organizaci[oó]n|club|"
@@ -1061,16 +1259,20 @@ _COUNTRY_CODE = re.compile(r"U\.?S\.?A|U\.S|UAE|EUA|EE\.?\s?UU|RSA|PRC|ROK")
 def _town(piece: str) -> bool:
     """ "Rexburg", "Florianópolis/Brasil.", "CA": a place name, not an acronym like "CETIL"."""
     text = piece.strip().rstrip(".")
+    # "Reykjavík (and remote)": a note in brackets after the town says how it was worked.
+    text = re.sub(r"\s*\([^()]*\)$", "", text) or text
     if _COUNTRY_CODE.fullmatch(text):
         return True  # "Michigan State University, USA"
     if not text or (text.isupper() and len(text) > 2) or ORG_WORDS.search(text):
         return False
     if text[:1].islower():
         return False  # places are written with a capital
+    if re.search(r"\s(?:and|y|und|et|&)\s", text):
+        return False  # "Conservation and Attractions": things named together, not a town
     return all(short_place(w.strip()) for w in text.split("/") if w.strip())
 
 
-def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> None:
+def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> bool:
     """Split an entry's header lines into title, organisation, location and dates.
 
     The parts are classed on their own words (a role word makes a title, an organisation
@@ -1093,7 +1295,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         match = find_dates(header[1])
         entry.dates = match.group(0).strip()
         entry.title = _strip_part(header[1][: match.start()])
-        return
+        return False
     described = _described_employers(header)
     if described:
         names = [name for name, _ in described]
@@ -1114,6 +1316,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         end = duration.end() if duration else match.end()
         line_tail = text[end:].split("\n", 1)[0]
         line_head = text[: match.start()].rsplit("\n", 1)[-1]
+        beside = re.match(r"\s*\|\s*(?P<what>.+)$", line_tail)
         if (
             len(line_tail.split()) >= 6
             and line_tail.strip()[:1].isupper()
@@ -1122,6 +1325,17 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
             # "... — Missionary Nov. 2018 - Nov. 2022 Worked 65+ hours weekly ...": what
             # follows the dates on the header line is the role's description.
             entry.bullets.insert(0, line_tail.strip())
+            text = text[:end] + text[end + len(line_tail) :]
+        elif (
+            beside
+            and len(beside.group("what").split()) >= 6
+            and _mostly_lower(beside["what"])
+            and not ROLE_WORDS.search(beside["what"])
+            and re.search(r"[^\W\d_]", text[: match.start()])
+        ):
+            # "Jun 2024 – Sep 2024 | En Vidext, he aprendido a desarrollar...": the dates in
+            # a margin, the description read beside them; a phrase, not a field.
+            entry.bullets.insert(0, beside.group("what").strip())
             text = text[:end] + text[end + len(line_tail) :]
         text = text[: match.start()] + text[end:]
         text = re.sub(r"\(\s*\)", "", text)
@@ -1137,16 +1351,51 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         # closes the header written as a sentence; it describes the entry.
         entry.bullets.append(note.group("note"))
         text = text[: note.start("note")].rstrip(" ,")
+    posts: list[tuple[str, str]] = []
+    settled = False
+
+    def _post_and_name(m: re.Match[str]) -> str:
+        if _FIELD_LABEL.match(m.group(0)) or len(m.group("post").split()) > 5:
+            return m.group(0)
+        posts.append((m.group("post").strip(), m.group("name").strip()))
+        return f"{m.group('post')} | {m.group('name')}"
+
+    if kind == "experience":
+        # "Prácticas universitarias 3: Solver": a post, a colon, then the employer's name
+        # (a few capitalised words, no list).
+        text = re.sub(
+            r"(?:^|(?<=\| ))(?P<post>[^:|\n,]{3,40}?):\s+"
+            r"(?P<name>[A-ZÀ-Ý][^\s,:|]*(?: [^\s,:|]+){0,3})"
+            r"(?=\s*(?:\||\n|$))",
+            _post_and_name,
+            text,
+            flags=re.MULTILINE,
+        )
     original = text
+    dashed = [p for p in (_strip_part(x) for x in re.split(r"\s+[-–—]\s+", text.strip())) if p]
+    if kind == "courses" and len(dashed) >= 2 and "\n" not in text.strip() and "|" not in text:
+        # "AZ-900 - Azure Fundamentals - Microsoft": a course's line names the course (its
+        # code and name may be parted by a dash too) and, after the last dash, its issuer.
+        entry.title, entry.organisation = " - ".join(dashed[:-1]), dashed[-1]
+        return False
     # Marks left around the dates ("`2019 - 2021`" from Markdown) are no part of the header.
-    parts = [part for part in _header_parts(text) if re.search(r"\w", part)]
+    if _field_per_line(header):
+        # "Oct 2022 - Dec 2023" / "Ever Nimble" / "Team Leader - Cyber Defence": where each
+        # field has a line of its own, a dash inside a line qualifies that field (the team
+        # a leader led); it parts nothing.
+        text = re.sub(r"(?<=\S) ([-–]) (?=\S)", "\ue001\\1\ue001", text)
+    parts = [
+        part.replace("\ue001", " ")
+        for part in _header_parts(text)
+        if re.search(r"\w", part.replace("\ue001", " "))
+    ]
     match = _ROLE_AT.match(parts[0]) if kind == "experience" and len(parts) == 1 else None
     if match and (ROLE_WORDS.search(match.group("title")) or _named_employer(match)):
         parts = [match.group("title"), match.group("org")]
     if len(parts) == 1 and ROLE_WORDS.search(parts[0]):
         parts = _split_run_on(parts[0])
     if not parts:
-        return
+        return False
     # "Los Angeles, CA" split at its comma: the town and its state are one place.
     if (
         len(parts) >= 2
@@ -1163,7 +1412,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
     # Words in brackets qualify a part ("GreenLab (Department of Engineering)"): a role
     # word there does not make the part a title.
     # "Boston, MA": a state's code is no M.A. degree.
-    unbracketed = {p: re.sub(r"\([^()]*\)|,\s*[A-Z]{2}\b\.?", " ", p) for p in parts}
+    unbracketed = {p: re.sub(r"\([^()]*\)|,\s*[A-Z]{2}\b\.?|^[A-Z]{2}(?=,)", " ", p) for p in parts}
     title = next(
         (p for p in parts if ROLE_WORDS.search(unbracketed[p]) and not ORG_WORDS.search(p)), None
     )
@@ -1189,7 +1438,15 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         if organisation is None and _strip_part(header[1]) in rest:
             organisation = _strip_part(header[1])  # the employer's line right under it
             rest = [p for p in rest if p != organisation]
-    places = [p for p in rest if is_place(p) and not _named_by_acronym(p) or "/" in p and _town(p)]
+    places = [
+        p
+        for p in rest
+        if is_place(p)
+        and not _named_by_acronym(p)
+        or "/" in p
+        and _town(p)
+        or _STATE_COUNTRY.fullmatch(p)
+    ]
     if title is None and rest and (organisation is None or len(places) < len(rest)):
         title = next((p for p in rest if p not in places), rest[0])
         rest = [p for p in rest if p is not title]
@@ -1207,6 +1464,20 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         organisation = next((p for p in rest if p not in places), None)
         if organisation is None and re.fullmatch(r"[^,]+, [A-Z]{2}", rest[0]):
             pass  # "Los Angeles, CA": a town and its state, no employer on this line
+        elif (
+            organisation is None
+            and title
+            and not ROLE_WORDS.search(title)
+            and len(rest) == 1
+            and is_place(rest[0])
+            and ", " in rest[0]
+            and rest[0] in [_strip_part(line) for line in header]
+            and any(title in line and find_dates(line) for line in header)
+        ):
+            # "Max-Planck-Institut, Jul 2022 - Aug 2023" over "Leipzig, Germany": a name
+            # no word calls a post, printed beside the dates, and a place on a line of its
+            # own: the name is the employer's.
+            organisation, title = title, None
         elif organisation is None:
             # "Fernway Health, Remote": the employer comes before its place.
             first, _, where = rest[0].partition(", ")
@@ -1233,6 +1504,12 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         first = ", ".join(pieces)
         if places and first.strip():
             organisation, rest = first, [", ".join(places), *rest]
+    if organisation and ". " in organisation and not entry.location:
+        # "Universidad Autónoma Metropolitana. Ciudad de México": a header written as
+        # sentences names the place in its last one.
+        name, _, last = organisation.rpartition(". ")
+        if name.strip() and _town(last) and len(last.split()) <= 4:
+            organisation, rest = name.strip(), [last.strip(), *rest]
     for part in list(rest):
         # "Master Project - PrIMA": a leftover printed right after the title belongs to it.
         for separator in (" - ", " – "):
@@ -1258,6 +1535,13 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         organisation = employer
         entry.bullets += [p for p in rest if not _place_like(p)]
         rest = [p for p in rest if _place_like(p)]
+    if len(posts) == 1:
+        post, name = posts[0]
+        if not ORG_WORDS.search(post) and not ROLE_WORDS.search(name):
+            # The colon said which is which, whatever words the two use.
+            others = [p for p in [title, organisation, *rest] if p and p not in (post, name)]
+            title, organisation, rest = post, name, others
+            settled = True
     organisation, bracketed = _bracketed_place(organisation or "", any(map(_place_like, rest)))
     rest = [*bracketed, *rest]
     entry.title = title or ""
@@ -1287,6 +1571,7 @@ def _fill_header(entry: Entry, header: list[str], kind: str = "experience") -> N
         # "OpenTide (tide tables), Lead Developer": a project is named by its name; the
         # role played in it stands where an employer would.
         entry.title, entry.organisation = entry.organisation, entry.title
+    return settled
 
 
 def _field_after_degree(entry: Entry, text: str) -> None:
@@ -1328,24 +1613,83 @@ def _named_employer(match: re.Match[str]) -> bool:
     )
 
 
-def _role_from_item(entry: Entry) -> None:
+def _role_from_item(entry: Entry, lone: bool = True) -> None:
     """ "`2018 - 2020`" / "Harbour Communications" / "- Press Officer": a header that names
-    only its employer, over a list of one short item, holds its post in that item."""
-    if not entry.bullets or bool(entry.title) == bool(entry.organisation):
+    only its employer, over a list of one short item, holds its post in that item.
+
+    The Markdown CV template prints "dates Employer" then the post as the list's first
+    item ("- Programador de software") over the items that describe the work: a first
+    item that names a role by its words, shorter than every item after it, is the post
+    too. "Employer · Town, Country" read as title, employer and place gives its employer
+    back."""
+    if not entry.bullets:
         return
     item = entry.bullets[0]
+    pair = re.fullmatch(r"(?P<a>[^:]{3,80}?)\s+:\s+(?P<b>[^:]{3,80})", item)
+    if lone and pair and not entry.title and not entry.organisation and not ends_sentence(item):
+        # "2018-present" over "- Northfield Choral Academy : Board Member": under dates
+        # alone, one item holds the employer and the post, parted by a spaced colon; the
+        # side named by an organisation's word is the employer.
+        a, b = pair.group("a").strip(), pair.group("b").strip()
+        named = [bool(ORG_WORDS.search(x) and not ROLE_WORDS.search(x)) for x in (a, b)]
+        if named.count(True) == 1:
+            entry.organisation, entry.title = (a, b) if named[0] else (b, a)
+            entry.bullets.pop(0)
+        return
+    sentence = re.match(r"(?P<head>.{3,80}?(?<=[^\W\d_]{3}))\.\s+(?P<rest>[A-ZÀ-Ý].*)$", item)
     if (
-        len(item.split()) > 6
+        sentence
+        and bool(entry.title) != bool(entry.organisation)
+        and not (entry.title and ROLE_WORDS.search(entry.title))
+        and ROLE_WORDS.search(sentence.group("head"))
+        and len(sentence.group("head").split()) <= 10
+        and not ORG_WORDS.search(sentence.group("head"))
+    ):
+        # "Brown University, RI | 2019 - 2022" over "Ph.D. in Mathematics. Advisor: M.
+        # Chan.": the detail's first sentence names the degree (or the post); the rest
+        # says more about it.
+        entry.organisation = entry.organisation or entry.title
+        entry.title = sentence.group("head")
+        entry.bullets[0] = sentence.group("rest")
+        return
+    if not lone and (
+        not ROLE_WORDS.search(item)
+        or any(len(b.split()) <= len(item.split()) for b in entry.bullets[1:])
+    ):
+        return
+    limit = 9 if _title_case(item) and ROLE_WORDS.search(item) else 6
+    # "B.M in Music Performance (summa cum laude)": words in brackets qualify the post.
+    bare = re.sub(r"\s*\([^()]*\)", "", item)
+    if (
+        len(bare.split()) > limit
         or not item[:1].isupper()
         or ends_sentence(item)
-        or re.search(r"[,:;]", item)
+        # "- Bachelor of Arts, Mathematics": a degree and its field, parted by a comma.
+        or re.search(r"[:;]", item)
+        or "," in item
+        and not ROLE_WORDS.search(item.partition(",")[0])
         or find_dates(item)
         or item.lower() in _tool_words()
         # A post is named, its words capitalised ("Press Officer"), or by a role word; an
         # achievement ("Wrote code") is neither.
         or not ROLE_WORDS.search(item)
-        and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]{3,}", item))
+        and not all(w[0].isupper() for w in re.findall(r"[^\W\d_]{3,}", bare))
     ):
+        return
+    if (
+        entry.title
+        and entry.organisation
+        and entry.location
+        and not ROLE_WORDS.search(entry.title)
+        and not ORG_WORDS.search(entry.organisation)
+        and _town(entry.organisation)
+        and ROLE_WORDS.search(item)
+    ):
+        # "PC Quality · Sabadell, España" over "- Técnico de hardware": the employer and
+        # its place, the post under them.
+        entry.location = f"{entry.organisation}, {entry.location}"
+        entry.organisation, entry.title = entry.title, ""
+    if bool(entry.title) == bool(entry.organisation):
         return
     if entry.title and ROLE_WORDS.search(entry.title):
         return  # the header names the post already
@@ -1394,6 +1738,19 @@ def _without_description(line: str) -> str:
     return _DESCRIBED.sub("", line, count=1).strip(" |")
 
 
+def _field_per_line(header: list[str]) -> bool:
+    """A header printed one field a line: its dates alone on a line, and two or three more
+    lines, none with a separator of its own but for dashes."""
+    dated = [line for line in header if find_dates(line)]
+    others = [line for line in header if not find_dates(line)]
+    return (
+        len(dated) == 1
+        and _is_date_line(dated[0])
+        and 2 <= len(others) <= 3
+        and not any(re.search(r"\s[|·•—@]\s|\.-\s", line) for line in others)
+    )
+
+
 def _rejoin_wrapped(header: list[str]) -> list[str]:
     """Header lines the layout wrapped: a line opening with a bracket or a small letter
     ("(DATABRASIL), Guarulhos/Brasil.") goes on with the line above."""
@@ -1440,6 +1797,8 @@ def _bracketed_place(organisation: str, placed: bool) -> tuple[str, list[str]]:
     return match.group("name").strip(), [match.group("place").strip()]
 
 
+# "MA, USA": a state's code and the country's.
+_STATE_COUNTRY = re.compile(rf"[A-Z]{{2}}, (?:{_COUNTRY_CODE.pattern})")
 # "Boston, MA", "Austin, TX": a town and its state's two-letter code.
 _TOWN_STATE = re.compile(r"[A-Z][\w.'’ -]+, [A-Z]{2}\.?")
 
@@ -1450,7 +1809,7 @@ def _place_like(text: str) -> bool:
     text = text.strip()
     if not text or not text[:1].isupper() and not _web_address(text):
         return False
-    if _TOWN_STATE.fullmatch(text):
+    if _TOWN_STATE.fullmatch(text) or _STATE_COUNTRY.fullmatch(text):
         return True
     if _named_by_acronym(text) or ROLE_WORDS.search(text) or _NOT_A_PLACE.search(text):
         return False
@@ -1480,7 +1839,8 @@ def split_sections(
         stripped = line.strip()
         kind = heading_kind(stripped)
         rest = ""
-        if kind is None and (inline := _inline_heading(stripped)):
+        inline = _inline_heading(stripped) if kind is None else None
+        if inline and not _detail_between_entries(blocks, lines, index):
             kind, stripped, rest = inline
         if kind is None and style == "upper" and (glued := _glued_heading(stripped)):
             kind, stripped, rest = glued
@@ -1500,6 +1860,31 @@ def split_sections(
             if is_contact_line(line):
                 contact_seen += 1
     return head, blocks
+
+
+def _detail_between_entries(
+    blocks: list[tuple[str, str, list[str]]], lines: list[str], index: int
+) -> bool:
+    """ "Tecnologías: Vue, Vuetify" after a project's list and before the next project's
+    name and list, "Prácticas: Vidext | Valencia, Jun 2024 – Sep 2024" among dated roles: in
+    a section of entries already under way, a labelled line that carries dates, or with
+    entries going on after it (a name over a list, a dated line), is part of an entry, not
+    a section of its own."""
+    if not blocks or blocks[-1][0] not in ENTRY_KINDS:
+        return False
+    body = [ln.strip() for ln in blocks[-1][2] if ln.strip()]
+    if not body or not any(map(find_dates, body)) and not body[-1].startswith("- "):
+        return False
+    if find_dates(lines[index]):
+        return True
+    after = [ln.strip() for ln in lines[index + 1 : index + 8] if ln.strip()][:3]
+    if len(after) < 2 or heading_kind(after[0]) is not None:
+        return False
+    if not after[0].startswith("- ") and after[1].startswith("- "):
+        return True  # the next project's name over its list
+    return any(find_dates(line) for line in after) and not any(
+        heading_kind(line) is not None for line in after
+    )
 
 
 def _web_address(text: str) -> bool:

@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import re
 
+from cvimprover.cv.dates import find_dates
 from cvimprover.cv.document import CVDocument, Section
-from cvimprover.cv.entries import ORG_WORDS as _ORG_WORDS  # noqa: F401  (header.py reads them)
-from cvimprover.cv.entries import ROLE_WORDS as _ROLE_WORDS  # noqa: F401
 from cvimprover.cv.entries import (
+    ENTRY_KINDS,
+    _dated_blocks,
+    _is_header_date_line,
     build_section,
     heading_kind,  # noqa: F401  (read by header.py and docx_input.py)
     join_paragraphs,
     split_sections,
 )
+from cvimprover.cv.entries import ORG_WORDS as _ORG_WORDS  # noqa: F401  (header.py reads them)
+from cvimprover.cv.entries import ROLE_WORDS as _ROLE_WORDS  # noqa: F401
 from cvimprover.cv.header import (
     DOCUMENT_TITLES,
     EMAIL,
@@ -65,6 +69,7 @@ def parse_cv(
     lines = _drop_noise(text.split("\n"), dropped)
     head, blocks = split_sections(lines, lambda ln: bool(EMAIL.search(ln) or phone_in(ln)))
     _name_after_details(head, blocks)
+    _return_stranded_entries(blocks)
     document = CVDocument()
     contact_lines = head + [ln for kind, _, body in blocks if kind == "contact" for ln in body]
     if not any(EMAIL.search(ln) or phone_in(ln) for ln in contact_lines):
@@ -116,6 +121,32 @@ def _name_after_details(head: list[str], blocks: list[tuple[str, str, list[str]]
     if best:
         head.extend(ln for _, heading, body in blocks[:best] for ln in (heading, *body))
         del blocks[:best]
+
+
+def _return_stranded_entries(blocks: list[tuple[str, str, list[str]]]) -> None:
+    """Designer templates print their headings down a margin: a heading ("Educación") may
+    be read with no dated line under it while its entries ("2022-2026" over the school) are
+    read on after the contact details, inside the contact block. Dated entries after a
+    contact block's last detail go back under the entry heading left without dates."""
+    for kind, _, body in blocks:
+        if kind != "contact":
+            continue
+        details = [i for i, ln in enumerate(body) if EMAIL.search(ln) or phone_in(ln)]
+        start = next(
+            (
+                i
+                for i in range((details[-1] + 1) if details else 0, len(body))
+                if _is_header_date_line(body[i].strip()) and _dated_blocks(body[i:]) >= 2
+            ),
+            None,
+        )
+        undated = [
+            b for b in blocks if b[0] in ENTRY_KINDS and not any(find_dates(ln) for ln in b[2])
+        ]
+        if start is None or len(undated) != 1:
+            continue
+        undated[0][2].extend(["", *body[start:]])
+        del body[start:]
 
 
 def _drop_noise(lines: list[str], dropped: Dropped) -> list[str]:

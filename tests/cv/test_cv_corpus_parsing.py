@@ -28,6 +28,15 @@ MAX_LINES_LOST = 0
 # addresses) are all right now, so every tuned CV is held to MIN_CONTACT.
 LATER = re.compile(r"-5[2-7]$")
 MIN_ENTRIES_LATER = 0.82
+# Thirteen real CVs added to the tuned part after that (ids ending -58 to -70: Markdown CV
+# templates saved as Word, designer and two-column PDFs, academic CVs, Spanish student CVs)
+# have their own entry floor at the level they reached: they came in at 31 of 123 entries
+# right on the engine before this entries round (22.0 % measured once before any tuning).
+# The rules were tuned on seven of them first (ids -58, -60, ..., -70) and the other six
+# measured untouched: 17 of 59 before, 18 of 59 after (the rules written for the first
+# seven hardly carried over). No line of theirs is lost either.
+NEWEST = re.compile(r"-(?:5[89]|6\d|70)$")
+MIN_ENTRIES_NEWEST = 0.64
 # The two Spanish sidebar CVs that came in with their own, lower contact floor (3 and 2 of
 # their 5 fields right) reach every field now and are held to MIN_CONTACT like the rest.
 
@@ -48,11 +57,16 @@ def test_tuned_corpus_floors() -> None:
     totals = bench.run_part("tuned")
     assert totals.errors == 0
     assert totals.lines_lost <= MAX_LINES_LOST
-    first = [o for o in totals.outcomes if not LATER.search(o.ident)]
+    first = [o for o in totals.outcomes if not LATER.search(o.ident) and not NEWEST.search(o.ident)]
     later = [o for o in totals.outcomes if LATER.search(o.ident)]
+    newest = [o for o in totals.outcomes if NEWEST.search(o.ident)]
     assert len(later) == 6, "the later group is the six CVs named above"
+    assert len(newest) == 13, "the newest group is the thirteen CVs named above"
     first_totals = bench.Totals(len(first), first)
     later_totals = bench.Totals(len(later), later)
+    newest_totals = bench.Totals(len(newest), newest)
     assert first_totals.entries >= MIN_ENTRIES
-    assert totals.contact >= MIN_CONTACT
     assert later_totals.entries >= MIN_ENTRIES_LATER
+    assert newest_totals.entries >= MIN_ENTRIES_NEWEST
+    assert newest_totals.lines_lost == 0
+    assert totals.contact >= MIN_CONTACT

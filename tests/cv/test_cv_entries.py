@@ -837,3 +837,317 @@ def test_a_project_is_named_by_its_name_and_its_role_stands_apart() -> None:
     # An employer's place in brackets still goes to the location.
     (entry,) = parse_entries(["Analyst, Globex (Bilbao, España) | 2019 – 2021"])
     assert (entry.organisation, entry.location) == ("Globex", "Bilbao, España")
+
+
+# --- layouts of the new real CVs (issue 9, third round): invented examples of each shape ---
+
+
+def test_an_end_still_to_come_is_part_of_the_range() -> None:
+    assert find_dates("2020 - est. 2024 Doctor of Science, Northgate University").group(0) == (
+        "2020 - est. 2024"
+    )
+    period = parse_period("2021 - exp.2025")
+    assert period is not None and period.end[0] == 2025
+
+
+def test_headings_qualified_joined_or_printed_together() -> None:
+    assert heading_kind("Career Details") == "experience"
+    assert heading_kind("Side projects") == "projects"
+    assert heading_kind("Courses / Certifications") == "certifications"
+    # Job titles that start with a heading's word stay lines of text.
+    assert heading_kind("Project Manager") is None
+    assert heading_kind("Education Coordinator") is None
+    # A project's own line, its dates beside it, is no heading.
+    assert heading_kind("Personal project | 2023") is None
+
+
+def test_certificate_lines_with_their_year_are_courses_with_their_issuer() -> None:
+    section = build_section(
+        "certifications",
+        "Licences",
+        [
+            "2024 SAA-C03 - Solutions Architect Associate - Amazon Web Services",
+            "2021 Intro to Statistics (R) - Open University / Faculty of Science",
+            "2019 First Aid at Work - Red Cross",
+        ],
+    )
+    assert section.kind == "education"
+    assert [(e.title, e.organisation, e.dates) for e in section.entries] == [
+        ("SAA-C03 - Solutions Architect Associate", "Amazon Web Services", "2024"),
+        ("Intro to Statistics (R)", "Open University / Faculty of Science", "2021"),
+        ("First Aid at Work", "Red Cross", "2019"),
+    ]
+
+
+def test_a_dash_inside_a_line_of_its_own_qualifies_the_field() -> None:
+    lines = [
+        "Mar 2021 - Jan 2023",
+        "Harbour Freight Co",
+        "Shift Supervisor - Night Crew",
+        "Ran the night loading crew of twelve people across two docks.",
+        "Feb 2019 - Mar 2021",
+        "Harbour Freight Co",
+        "Forklift Operator - Yard",
+        "Moved and stacked containers on the yard.",
+    ]
+    assert _roles(lines) == [
+        ("Shift Supervisor - Night Crew", "Harbour Freight Co", "Mar 2021 - Jan 2023"),
+        ("Forklift Operator - Yard", "Harbour Freight Co", "Feb 2019 - Mar 2021"),
+    ]
+
+
+def test_comma_fields_closed_by_a_full_stop_are_a_header() -> None:
+    lines = [
+        "2024",
+        "Data Engineer, Brightwave, Lisbon/Remote.",
+        "- Built the ingestion pipeline for sensor data.",
+        "2019-2024",
+        "Analyst, Norvik Systems, Tallinn (and remote)",
+        "- Wrote the monthly reports.",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Data Engineer", "Brightwave", "2024"),
+        ("Analyst", "Norvik Systems", "2019-2024"),
+    ]
+    assert entries[1].location == "Tallinn (and remote)"
+
+
+def test_listed_projects_named_before_a_dash() -> None:
+    section = build_section(
+        "projects",
+        "Side projects",
+        [
+            "- Tidewatch - alerts for the high tides of a harbour.",
+            "- Loomly - a small tool that turns knitting charts into row-by-row steps.",
+        ],
+    )
+    assert [e.title for e in section.entries] == ["Tidewatch", "Loomly"]
+    assert section.entries[0].bullets == ["alerts for the high tides of a harbour."]
+
+
+def test_markdown_template_post_as_the_first_list_item() -> None:
+    lines = [
+        "Mar. 2020 - Actualidad Panadería Lucero",
+        "- Encargado de turno",
+        "- Organización de los turnos de mañana y del reparto",
+        "- Control del inventario y de los pedidos a proveedores",
+        "Ene. 2018 - Feb. 2020 Ferretería Norte · Tarrasa, España",
+        "- Dependiente",
+        "- Atención al cliente en el mostrador y por teléfono",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Encargado de turno", "Panadería Lucero", "Mar. 2020 - Actualidad"),
+        ("Dependiente", "Ferretería Norte", "Ene. 2018 - Feb. 2020"),
+    ]
+    assert entries[1].location == "Tarrasa, España"
+    # A first item that says what was done, not the post, stays a bullet.
+    done = parse_entries(
+        ["2019 - 2021 Panadería Lucero", "- Hice pan", "- Atención al cliente en el mostrador"]
+    )
+    assert done[0].title != "Hice pan" and done[0].bullets[0] == "Hice pan"
+
+
+def test_a_labelled_detail_between_projects_stays_with_its_project() -> None:
+    text = (
+        "Ana Ruiz\nana@example.org\nProyectos\nTidewatch\n- Alertas de mareas para puertos\n"
+        "- Avisos por correo\nTecnologías: Python, Flask\nLoomly\n- Patrones de punto paso a "
+        "paso\nTecnologías: Vue, Vite\nIdiomas\nInglés\n"
+    )
+    document = parse_cv(text)
+    projects = next(s for s in document.sections if s.kind == "projects")
+    assert [e.title for e in projects.entries] == ["Tidewatch", "Loomly"]
+    assert "Tecnologías: Python, Flask" in projects.entries[0].bullets
+
+
+def test_a_key_of_no_words_is_no_heading() -> None:
+    for line in ("/", "- / -", "Skills / —", "A"):
+        heading_kind(line)  # must not raise
+    assert heading_kind("/") is None
+
+
+def test_dated_entries_read_inside_the_contact_block_go_back_under_their_heading() -> None:
+    # A designer template with its headings down a margin: "Formación" is read before its
+    # entries, which come after the contact details, under "Contacto".
+    text = (
+        "Lucía Prieto\nFormación\nEstudiante de Biología\nContacto\n+34 600 123 456\n"
+        "lucia@example.org\n2019-2023\nUniversidad de Sevilla. Sevilla\n2015-2019\n"
+        "IES Triana. Sevilla\nBachillerato de Ciencias\n"
+    )
+    dropped: list[tuple[str, str]] = []
+    document = parse_cv(text, dropped)
+    studies = next(s for s in document.sections if s.kind == "education")
+    dated = [(e.organisation, e.dates, e.location) for e in studies.entries if e.dates]
+    assert dated == [
+        ("Universidad de Sevilla", "2019-2023", "Sevilla"),
+        ("IES Triana", "2015-2019", "Sevilla"),
+    ]
+
+
+def test_post_colon_employer_headers() -> None:
+    lines = [
+        "Bilbao, España | Prácticas 2: Ondara",
+        "Mar 2024 – Sep 2024 | En Ondara he aprendido a mantener las bases de datos de",
+        "clientes y a preparar los informes.",
+        "",
+        "Bilbao, España | Prácticas 1: Talleres Ibai",
+        "Sep 2022 – Feb 2023 | Durante las prácticas he reparado y ajustado la maquinaria.",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Prácticas 2", "Ondara", "Mar 2024 – Sep 2024"),
+        ("Prácticas 1", "Talleres Ibai", "Sep 2022 – Feb 2023"),
+    ]
+    assert entries[0].bullets[0].startswith("En Ondara he aprendido")
+
+
+def test_employer_colon_post_as_a_lone_item_under_dates() -> None:
+    lines = [
+        "2019-present",
+        "- Riverside Youth Orchestra Association : Treasurer",
+        "2016-2018",
+        "- Board Member : Northgate Choral Society",
+    ]
+    assert _roles(lines) == [
+        ("Treasurer", "Riverside Youth Orchestra Association", "2019-present"),
+        ("Board Member", "Northgate Choral Society", "2016-2018"),
+    ]
+
+
+def test_a_degree_and_its_field_as_the_first_item() -> None:
+    lines = [
+        "2012-2016 Linfield College, McMinnville, OR",
+        "- Bachelor of Science, Chemistry",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert (entries[0].title, entries[0].organisation) == (
+        "Bachelor of Science, Chemistry",
+        "Linfield College",
+    )
+
+
+def test_unmarked_details_under_an_employer_beside_its_dates() -> None:
+    lines = [
+        "2019 - 2022 Lakeside Community College",
+        "Adjunct in Physics",
+        "Mechanics",
+        "Waves and Optics",
+        "Courses designed:",
+        "Astronomy for Everyone",
+        "Physics of Music",
+        "2017 | Hill Valley College",
+        "Adjunct in Physics",
+        "Electricity and Magnetism",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("Adjunct in Physics", "Lakeside Community College", "2019 - 2022"),
+        ("Adjunct in Physics", "Hill Valley College", "2017"),
+    ]
+    assert "Physics of Music" in entries[0].bullets
+
+
+def test_first_sentence_of_a_detail_names_the_degree_and_facts_stay_details() -> None:
+    lines = [
+        "Dalhousie University, NS, Canada | Sep 2016 - May 2020",
+        "M.Sc. in Oceanography. Supervisor: R. Hale.",
+        "Lund University, Lund, Sweden | Sep 2015 - Dec 2015",
+        "GPA: 3.9",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert (entries[0].title, entries[0].organisation) == (
+        "M.Sc. in Oceanography",
+        "Dalhousie University",
+    )
+    assert entries[0].bullets == ["Supervisor: R. Hale."]
+    assert entries[1].organisation.startswith("Lund University")
+    assert entries[1].bullets == ["GPA: 3.9"]
+
+
+def test_a_name_beside_the_dates_over_a_place_line_is_the_employer() -> None:
+    lines = [
+        "Institut Pasteur de Lille, Mar 2021 - Feb 2023",
+        "Lille, France",
+        "Postdoc. Mentor: A. Martin.",
+    ]
+    entries = parse_entries(lines)
+    assert (entries[0].title, entries[0].organisation, entries[0].location) == (
+        "Postdoc",
+        "Institut Pasteur de Lille",
+        "Lille, France",
+    )
+
+
+def test_a_list_in_time_order_is_no_group() -> None:
+    lines = [
+        "2020-2024",
+        "Universidad de Granada. Granada",
+        "2016-2020",
+        "Instituto Padre Suárez. Granada",
+        "Bachillerato de Ciencias",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [e.organisation for e in entries] == ["Universidad de Granada", "Instituto Padre Suárez"]
+
+
+def test_labelled_lines_among_dated_roles_stay_in_the_section() -> None:
+    text = (
+        "Iker Zubiri\niker@example.org\nEXPERIENCIA\n"
+        "Técnico de laboratorio Bioara | Bilbao, Ene 2023 – Actualidad\n"
+        "Análisis de muestras de agua.\n"
+        "Herramientas: Excel, LIMS, R\n"
+        "Auxiliar de mantenimiento Talleres Ibai | Bilbao, Mar 2021 – Dic 2022\n"
+        "Mantenimiento preventivo de las prensas.\n"
+        "Prácticas: Ondara | Bilbao, Jun 2020 – Sep 2020\n"
+        "Inventario del almacén.\n"
+        "IDIOMAS\nInglés B2\n"
+    )
+    document = parse_cv(text)
+    roles = [s for s in document.sections if s.kind == "experience"]
+    assert len(roles) == 1 and roles[0].heading == "EXPERIENCIA"
+    assert [e.dates for e in roles[0].entries] == [
+        "Ene 2023 – Actualidad",
+        "Mar 2021 – Dic 2022",
+        "Jun 2020 – Sep 2020",
+    ]
+    assert (roles[0].entries[2].title, roles[0].entries[2].organisation) == ("Prácticas", "Ondara")
+    assert "Herramientas: Excel, LIMS, R" in roles[0].entries[0].bullets
+
+
+def test_a_web_address_under_a_role_stays_with_that_role() -> None:
+    lines = [
+        "Brightwave Ltd.",
+        "Data Engineer",
+        "Leeds, UK",
+        "March 2020 to Present",
+        "- Built the ingestion pipeline.",
+        "\uebc2 https://brightwave.example/",
+        "Norvik Systems",
+        "Analyst",
+        "York, UK",
+        "May 2017 to February 2020",
+        "- Wrote the monthly reports.",
+    ]
+    entries = parse_entries(lines)
+    assert [(e.title, e.organisation) for e in entries] == [
+        ("Data Engineer", "Brightwave Ltd."),
+        ("Analyst", "Norvik Systems"),
+    ]
+    assert entries[0].bullets[-1].endswith("https://brightwave.example/")
+
+
+def test_degrees_printed_under_one_school_are_entries_of_their_own() -> None:
+    lines = [
+        "June 2016 | Keele University",
+        "M.Sc. in Geology (with merit)",
+        "B.Sc. in Geology (first class)",
+        "June 2016 | Keele University",
+        "B.Mus in Composition (with honours)",
+    ]
+    entries = parse_entries(lines, kind="education")
+    assert [(e.title, e.organisation, e.dates) for e in entries] == [
+        ("M.Sc. in Geology (with merit)", "Keele University", "June 2016"),
+        ("B.Sc. in Geology (first class)", "Keele University", "June 2016"),
+        ("B.Mus in Composition (with honours)", "Keele University", "June 2016"),
+    ]
