@@ -40,6 +40,7 @@ def _heading_text(line: str) -> str:
 _QUALIFIER_JOINS = {"in", "en", "and", "y", "e", "de", "of", "for", "para", "at", "a", "del"}
 
 
+_WEB_ADDRESS = re.compile(r"://|\bwww\.|\b[\w-]+\.[a-z]{2,}/")
 _CODE_HEADING = re.compile(r"^(?:[$>#~]+|//)\s*(?:[\w-]+\s+){0,2}(?P<word>[\w./-]+)$")
 
 
@@ -50,6 +51,8 @@ def heading_kind(line: str) -> str | None:
         return None
     if stripped.endswith(".") and stripped[:1].islower():
         return None  # "informática." ends a wrapped sentence; headings are not sentences
+    if _WEB_ADDRESS.search(stripped):
+        return None  # "freecodecamp.org/certification/" is an address, not a heading
     command = _CODE_HEADING.match(stripped)
     if command:
         # "$ cat experience.log", "## Education", "// projects/": developer templates dress

@@ -1151,3 +1151,10 @@ def test_degrees_printed_under_one_school_are_entries_of_their_own() -> None:
         ("B.Sc. in Geology (first class)", "Keele University", "June 2016"),
         ("B.Mus in Composition (with honours)", "Keele University", "June 2016"),
     ]
+
+
+def test_a_web_address_is_never_a_heading() -> None:
+    # "certification" in its path would otherwise make a certificate link a section.
+    assert heading_kind("freecodecamp.org/certification/") is None
+    assert heading_kind("https://example.org/projects") is None
+    assert heading_kind("Training / Certifications") == "certifications"
