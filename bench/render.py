@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import html
 import io
+import json
 import statistics
 import sys
 import time
@@ -21,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from results import record, summary_ms  # noqa: E402
+from results import RESULTS, record, summary_ms  # noqa: E402
 
 from cvimprover.cv.document import CVDocument  # noqa: E402
 from cvimprover.cv.render import TEMPLATES, render_pdf  # noqa: E402
@@ -182,7 +183,29 @@ def main() -> None:
             faster = f"{row['weasyprint_over_this']:.1f}x" if weasy else "n/a"
             print(f"{label:<9}{name:<22}{row['median_ms']:>10.1f}{row['p95_ms']:>9.1f}"
                   f"{faster:>14}{row['this_over_floor']:>8.2f}x")  # fmt: skip
+    if HTML is None:
+        figures["weasyprint_earlier_run"] = earlier_weasyprint()
     record("render", figures)
+
+
+def earlier_weasyprint() -> dict:
+    """WeasyPrint's rows from the last recorded run that had it (kept, marked as such,
+    when this run could not measure it), so one run without it does not erase them."""
+    try:
+        earlier = json.loads(RESULTS.read_text())["benchmarks"]["render"]
+    except (OSError, KeyError, ValueError):
+        return {}
+    if "weasyprint_earlier_run" in earlier:
+        return earlier["weasyprint_earlier_run"]
+    rows = {
+        k: v["weasyprint"] for k, v in earlier.items() if isinstance(v, dict) and "weasyprint" in v
+    }
+    return (
+        rows
+        | {"measured_at": earlier.get("measured_at"), "load_average": earlier.get("load_average")}
+        if rows
+        else {}
+    )
 
 
 if __name__ == "__main__":

@@ -82,6 +82,23 @@ def test_preview_is_a_png_of_page_one(template) -> None:
     assert image.convert("L").getextrema()[0] < 100
 
 
+@pytest.mark.parametrize("width", [17, 300, 600])
+def test_preview_pixels_are_pdfiums_page_exactly(width) -> None:
+    """Our own PNG encoder is lossless: decoded, it is PDFium's raster of page 1 pixel for
+    pixel (odd widths too, where a row's bytes are not a multiple of four)."""
+    pdf = render_pdf(sample_cv(pages=2), "modern")
+    document = pdfium.PdfDocument(pdf)
+    try:
+        page = document[0]
+        expected = page.render(scale=width / page.get_width()).to_pil().convert("RGB")
+    finally:
+        document.close()
+    image = Image.open(io.BytesIO(render_preview(pdf, width=width)))
+    assert image.mode == "RGB"
+    assert image.size == expected.size
+    assert image.tobytes() == expected.tobytes()
+
+
 def test_preview_rejects_junk() -> None:
     with pytest.raises(RenderError):
         render_preview(b"not a pdf")

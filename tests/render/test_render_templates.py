@@ -5,6 +5,7 @@ from __future__ import annotations
 import pypdfium2 as pdfium
 import pytest
 from pdf_text import assert_in_order, page_texts, squash
+from reportlab import rl_config
 
 from cvimprover.cv.document import Contact, CVDocument, Entry, Section
 from cvimprover.cv.render import TEMPLATES, RenderError, TemplateInfo, render_pdf
@@ -110,7 +111,7 @@ def test_compact_shrinks_a_slightly_long_cv_onto_one_page() -> None:
     document = sample_cv(pages=1)
     experience = document.sections[1]
     for _ in range(12):
-        natural, pages = compact._render(document, default_meta(document), compact.THEME)
+        _, pages = compact._Layout(document, compact.THEME).build(default_meta(document))
         if pages == 2:
             break
         experience.entries.append(
@@ -120,6 +121,66 @@ def test_compact_shrinks_a_slightly_long_cv_onto_one_page() -> None:
     pdf = render_pdf(document, "compact")
     assert page_count(pdf) == 1
     assert_in_order("\n".join(page_texts(pdf)), expected_order(document, "compact"))
+
+
+def _experience_cvs() -> list[CVDocument]:
+    """CVs from half a page to three pages in compact: every way the fit can go."""
+    documents = []
+    for roles, bullets in [(2, 3), (5, 3), (6, 3), (7, 3), (8, 3), (9, 3), (10, 3), (4, 5),
+                           (6, 5), (7, 5), (9, 5), (12, 5), (9, 8), (14, 8)]:  # fmt: skip
+        document = sample_cv(pages=2)
+        bullet_texts = [b for s in document.sections for e in s.entries for b in e.bullets]
+        experience = next(s for s in document.sections if s.kind == "experience")
+        experience.entries = [
+            Entry(f"Engineer {n}", f"Firm {n}", f"{2000 + n} – {2001 + n}", "Oslo",
+                  [bullet_texts[(n + i) % len(bullet_texts)] for i in range(bullets)])
+            for n in range(roles)
+        ]  # fmt: skip
+        documents.append(document)
+    return documents
+
+
+def test_compact_measure_never_rules_out_a_scale_that_fits_one_page() -> None:
+    """least_height is a lower bound: whenever a scale really gives one page, the measure
+    said it might; and it does rule out the scales a long CV cannot fit at."""
+    ruled_out = 0
+    for document in _experience_cvs():
+        for scale in (1, compact.LARGER, compact.SMALLEST):
+            measured = compact._Layout(document, compact.THEME.scaled(scale))
+            built = compact._Layout(document, compact.THEME.scaled(scale))
+            _, pages = built.build(default_meta(document))
+            if pages == 1:
+                assert not measured.cannot_fit_one_page
+            ruled_out += measured.cannot_fit_one_page
+    assert ruled_out >= 10
+    assert compact._Layout(
+        sample_cv(pages=3), compact.THEME.scaled(compact.SMALLEST)
+    ).cannot_fit_one_page
+
+
+def test_compact_chooses_as_if_it_had_laid_out_every_scale(monkeypatch) -> None:
+    """Measuring first changes how much work is done, not the PDF: the result is byte for
+    byte the one from laying out every scale (natural; if two pages, the larger shrink
+    that fits one page)."""
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no timestamps or random ids in the PDF
+    outcomes = set()
+    for document in _experience_cvs():
+        meta = default_meta(document)
+        built = {
+            scale: compact._Layout(document, compact.THEME.scaled(scale)).build(meta)
+            for scale in (1, compact.LARGER, compact.SMALLEST)
+        }
+        natural_pages = built[1][1]
+        expected = built[1][0]
+        if natural_pages == 2:
+            for scale in (compact.LARGER, compact.SMALLEST):
+                if built[scale][1] == 1:
+                    expected = built[scale][0]
+                    break
+        outcomes.add((natural_pages, built[compact.LARGER][1], built[compact.SMALLEST][1]))
+        assert render_pdf(document, "compact", meta=meta) == expected
+    # The CVs cover fitting naturally, fitting only when shrunk, and not fitting at all.
+    assert {(1, 1, 1), (2, 1, 1), (2, 2, 1), (2, 2, 2)} <= outcomes
 
 
 def test_compact_lets_a_long_cv_flow_rather_than_lose_text() -> None:

@@ -18,6 +18,28 @@ from .theme import BULLET, Styles, Theme
 _KEEP_WHOLE_BULLETS = 4
 
 
+class Para(Paragraph):
+    """A paragraph that keeps its line breaks for the width it was last wrapped at.
+
+    reportlab wraps most paragraphs more than once at the same width (a KeepTogether
+    measures its content, then the frame wraps each piece again; compact measures the
+    whole story before it builds it), and breaking lines is the costliest step of layout.
+    A paragraph's height depends only on the width, so the second answer is the first.
+    (reportlab's split drops the line breaks of a paragraph it moves to the next page
+    whole; then they are worked out again.)
+    """
+
+    _wrapped: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        wrapped = self._wrapped
+        if wrapped is not None and wrapped[0] == avail_width and hasattr(self, "blPara"):
+            return wrapped[1]
+        size = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, size)
+        return size
+
+
 class Rule(Flowable):
     """A thin horizontal line under a heading; travels with what follows it."""
 
@@ -195,18 +217,18 @@ def header(document: CVDocument, styles: Styles, theme: Theme, *, contact: bool 
     """Name, headline and (optionally) contact details, with profile links on their own line."""
     flow: list[Flowable] = []
     if clean(document.contact.name):
-        flow.append(Paragraph(escape(document.contact.name), styles.name))
+        flow.append(Para(escape(document.contact.name), styles.name))
     if clean(document.headline):
-        flow.append(Paragraph(escape(document.headline), styles.headline))
+        flow.append(Para(escape(document.headline), styles.headline))
     if contact:
         separator = f'<font color="{theme.rule_colour}">  |  </font>'
         details = contact_details(document.contact, theme.accent_colour)
         links = contact_links(document.contact, theme.accent_colour)
         if details:
-            flow.append(Paragraph(separator.join(details), styles.contact))
+            flow.append(Para(separator.join(details), styles.contact))
         if links:
             style = styles.contact.clone("contact_links", spaceBefore=0) if details else None
-            flow.append(Paragraph(separator.join(links), style or styles.contact))
+            flow.append(Para(separator.join(links), style or styles.contact))
     return flow
 
 
@@ -215,7 +237,7 @@ def heading(text: str, styles: Styles, theme: Theme, *, rule: bool = True) -> li
     style = styles.heading
     # Room for the heading and about four lines of what follows, or start a new page.
     needed = style.spaceBefore + style.leading + 4 * styles.body.leading + 6
-    flow: list[Flowable] = [CondPageBreak(needed), Paragraph(escape(text), style)]
+    flow: list[Flowable] = [CondPageBreak(needed), Para(escape(text), style)]
     if rule:
         flow.append(Rule(theme.rule_colour, space_after=theme.heading_gap))
     else:
@@ -227,11 +249,11 @@ def heading(text: str, styles: Styles, theme: Theme, *, rule: bool = True) -> li
 def text_paragraphs(text: str, style) -> list[Flowable]:
     """Free text split into paragraphs at blank lines; single newlines stay line breaks."""
     blocks = [b for b in clean(text).split("\n\n") if b.strip()]
-    return [Paragraph(escape(b), style) for b in blocks]
+    return [Para(escape(b), style) for b in blocks]
 
 
 def bullet(text: str, styles: Styles) -> Paragraph:
-    return Paragraph(escape(text), styles.bullet, bulletText=BULLET)
+    return Para(escape(text), styles.bullet, bulletText=BULLET)
 
 
 def entry(item: Entry, styles: Styles, width: float, *, one_line: bool = False) -> list[Flowable]:
@@ -253,12 +275,12 @@ def entry(item: Entry, styles: Styles, width: float, *, one_line: bool = False) 
         rest = "".join(f" · {escape(p)}" for p in meta)
         markup = f"<b>{escape(title)}</b>{rest}" if title else rest.lstrip(" ·")
         line = styles.entry_title.clone("entry_line", fontName=styles.body.fontName)
-        flow.append(DatedRow(Paragraph(markup, line), dates, styles.dates))
+        flow.append(DatedRow(Para(markup, line), dates, styles.dates))
     else:
         if title or dates:
-            flow.append(DatedRow(Paragraph(escape(title), styles.entry_title), dates, styles.dates))
+            flow.append(DatedRow(Para(escape(title), styles.entry_title), dates, styles.dates))
         if meta:
-            flow.append(Paragraph(escape(" · ".join(meta)), styles.entry_meta))
+            flow.append(Para(escape(" · ".join(meta)), styles.entry_meta))
     bullets = [bullet(b, styles) for b in item.bullets if clean(b)]
     flow.extend(bullets)
     if not bullets and flow:
@@ -273,7 +295,7 @@ def items_paragraph(items: list[str], styles: Styles, theme: Theme) -> list[Flow
     if not cleaned:
         return []
     separator = f'<font color="{theme.muted_colour}">{theme.item_separator}</font>'
-    return [Paragraph(separator.join(cleaned), styles.items)]
+    return [Para(separator.join(cleaned), styles.items)]
 
 
 def section(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from reportlab.lib.colors import toColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -89,6 +90,8 @@ def _bullet_text_indent(theme: Theme) -> float:
 
 
 def make_styles(theme: Theme) -> Styles:
+    """The theme's paragraph styles. Colours are parsed once here: reportlab would parse a
+    colour given as text again every time a line is drawn (about a tenth of a render)."""
     register_fonts()
     size = theme.body_size
     leading = size * theme.line_ratio
@@ -97,7 +100,7 @@ def make_styles(theme: Theme) -> Styles:
         fontName=theme.body_font,
         fontSize=size,
         leading=leading,
-        textColor=theme.text_colour,
+        textColor=toColor(theme.text_colour),
         spaceAfter=theme.bullet_gap * 2,
     )
     return Styles(
@@ -106,7 +109,7 @@ def make_styles(theme: Theme) -> Styles:
             fontName=bold(theme.name_font),
             fontSize=theme.name_size,
             leading=theme.name_size * 1.18,
-            textColor=theme.accent_colour,
+            textColor=toColor(theme.accent_colour),
             alignment=theme.header_align,
         ),
         headline=_style(
@@ -114,7 +117,7 @@ def make_styles(theme: Theme) -> Styles:
             fontName=theme.body_font,
             fontSize=theme.headline_size,
             leading=theme.headline_size * 1.3,
-            textColor=theme.muted_colour,
+            textColor=toColor(theme.muted_colour),
             alignment=theme.header_align,
             spaceBefore=2,
         ),
@@ -123,7 +126,7 @@ def make_styles(theme: Theme) -> Styles:
             fontName=theme.body_font,
             fontSize=size * 0.92,
             leading=size * 0.92 * 1.45,
-            textColor=theme.text_colour,
+            textColor=toColor(theme.text_colour),
             alignment=theme.header_align,
             spaceBefore=4,
         ),
@@ -132,7 +135,7 @@ def make_styles(theme: Theme) -> Styles:
             fontName=bold(theme.heading_font),
             fontSize=theme.heading_size,
             leading=theme.heading_size * 1.2,
-            textColor=theme.accent_colour,
+            textColor=toColor(theme.accent_colour),
             spaceBefore=theme.section_gap,
             spaceAfter=1.5,
             keepWithNext=1,
@@ -149,7 +152,7 @@ def make_styles(theme: Theme) -> Styles:
             "entry_meta",
             parent=body,
             fontName=italic(theme.body_font),
-            textColor=theme.muted_colour,
+            textColor=toColor(theme.muted_colour),
             spaceAfter=1.5,
             keepWithNext=1,
         ),
@@ -157,7 +160,7 @@ def make_styles(theme: Theme) -> Styles:
             "dates",
             parent=body,
             fontSize=size * 0.92,
-            textColor=theme.muted_colour,
+            textColor=toColor(theme.muted_colour),
         ),
         bullet=_style(
             "bullet",
@@ -166,7 +169,7 @@ def make_styles(theme: Theme) -> Styles:
             bulletIndent=BULLET_INDENT,
             bulletFontName=theme.body_font,
             bulletFontSize=size,  # reportlab's default is a fixed 10 pt
-            bulletColor=theme.accent_colour,
+            bulletColor=toColor(theme.accent_colour),
             spaceAfter=theme.bullet_gap,
         ),
         items=_style("items", parent=body),

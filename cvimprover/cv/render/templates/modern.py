@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import HexColor, toColor
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import Flowable, Frame, PageTemplate, Spacer
 
 from ...document import CVDocument, Section
 from .. import blocks
@@ -119,7 +119,7 @@ def _sidebar_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
         fontName=bold(SANS),
         fontSize=10.5,
         leading=13,
-        textColor=THEME.accent_colour,
+        textColor=toColor(THEME.accent_colour),
         spaceBefore=11,
         spaceAfter=4,
         keepWithNext=1,
@@ -130,7 +130,7 @@ def _sidebar_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
         fontName=SANS,
         fontSize=8.6,
         leading=11.6,
-        textColor=THEME.text_colour,
+        textColor=toColor(THEME.text_colour),
         spaceAfter=2.5,
         **common,
     )
@@ -141,10 +141,10 @@ def _sidebar_section(part: Section) -> list[Flowable]:
     heading_style, text_style = _sidebar_styles()
     flow: list[Flowable] = []
     if clean(part.heading):
-        flow.append(Paragraph(escape(part.heading), heading_style))
+        flow.append(blocks.Para(escape(part.heading), heading_style))
         flow.append(blocks.Rule(THEME.rule_colour, thickness=0.5, space_after=4))
     flow.extend(blocks.text_paragraphs(part.text, text_style))
-    flow.extend(Paragraph(escape(i), text_style) for i in part.items if clean(i))
+    flow.extend(blocks.Para(escape(i), text_style) for i in part.items if clean(i))
     return flow
 
 
@@ -155,7 +155,7 @@ def _contact_section(document: CVDocument) -> list[Flowable]:
         "sidebar_label",
         fontName=bold(SANS),
         fontSize=7.6,
-        textColor=THEME.muted_colour,
+        textColor=toColor(THEME.muted_colour),
         spaceAfter=0,
     )
     links: list[Flowable] = []
@@ -165,11 +165,11 @@ def _contact_section(document: CVDocument) -> list[Flowable]:
         if label and safe_url(item.url) is None:
             shown = ""  # never print a javascript: or other junk address
         if label and shown:
-            links.append(Paragraph(escape(label), label_style))
+            links.append(blocks.Para(escape(label), label_style))
         if shown or label:
             shown_text = shown or label
             links.append(
-                Paragraph(
+                blocks.Para(
                     link(shown_text, item.url, THEME.accent_colour),
                     _fitted(shown_text, text_style),
                 )
@@ -178,10 +178,10 @@ def _contact_section(document: CVDocument) -> list[Flowable]:
         return []
     email = clean(document.contact.email)
     return [
-        Paragraph("Contact", heading_style),
+        blocks.Para("Contact", heading_style),
         blocks.Rule(THEME.rule_colour, thickness=0.5, space_after=4),
         *(
-            Paragraph(p, _fitted(email, text_style) if email and email in p else text_style)
+            blocks.Para(p, _fitted(email, text_style) if email and email in p else text_style)
             for p in details
         ),  # fmt: skip
         *links,
@@ -261,7 +261,7 @@ def _band_text(document: CVDocument, name_size: float) -> list[Flowable]:
         fontName=bold(SANS),
         fontSize=name_size,
         leading=name_size * 1.15,
-        textColor="#ffffff",
+        textColor=toColor("#ffffff"),
         **common,
     )
     headline = ParagraphStyle(
@@ -269,15 +269,15 @@ def _band_text(document: CVDocument, name_size: float) -> list[Flowable]:
         fontName=SANS,
         fontSize=THEME.headline_size,
         leading=THEME.headline_size * 1.3,
-        textColor="#d6e4ee",
+        textColor=toColor("#d6e4ee"),
         spaceBefore=3,
         **common,
     )
     flow: list[Flowable] = []
     if clean(document.contact.name):
-        flow.append(Paragraph(escape(document.contact.name), name))
+        flow.append(blocks.Para(escape(document.contact.name), name))
     if clean(document.headline):
-        flow.append(Paragraph(escape(document.headline), headline))
+        flow.append(blocks.Para(escape(document.headline), headline))
     return flow
 
 
