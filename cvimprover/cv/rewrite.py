@@ -339,12 +339,29 @@ def role_entries(document: CVDocument) -> list[Entry]:
     return [e for s in document.sections if s.kind == "experience" for e in s.entries]
 
 
-def years_of_experience(document: CVDocument) -> int:
-    """Whole years covered by the CV's experience dates (overlaps counted once)."""
+# Words of rank or standing, not of the line of work: "Head", "Founding Member", "Team".
+_RANK_WORDS = frozenset(
+    ("head", "chief", "principal", "assistant", "associate", "trainee", "intern", "team")
+    + ("founding", "member", "co-founder", "cofounder", "director", "manager", "jefa", "jefe")
+)
+
+
+def _title_words(title: str) -> set[str]:
+    return _content_words(title) - _RANK_WORDS
+
+
+def years_of_experience(document: CVDocument, title: str = "") -> int:
+    """Whole years covered by the CV's experience dates (overlaps counted once); with
+    `title`, by the roles of that line of work only: those whose title shares a word of
+    substance with it ("Site Reliability Engineer" and "DevOps Engineer", not "Choir
+    Teacher" and "Software Developer")."""
     spans: list[tuple[float, float]] = []
     experience = [s for s in document.sections if s.kind == "experience"]
+    wanted = _title_words(title) or _content_words(title)  # "Manager" alone is its line
     for section in experience:
         for entry in section.entries:
+            if title and not wanted & _content_words(role_title(entry)):
+                continue
             period = parse_period(entry.dates)
             if period is None:
                 continue
@@ -610,6 +627,12 @@ def _rewrite_summary(
     # (the same choice as the letter's, from the same ad text).
     ad_context = job_description or "\n".join(f"{t.text}\n{t.line}" for t in terms)
     title_role = related_title(roles, position, f"{position}\n{ad_context}")
+    chosen = title_role or (roles[0] if roles else None)
+    if chosen is not None:
+        # "Choir Teacher with twenty years of experience" would credit the title with a
+        # software career before it: the years are those of the roles in the title's line
+        # of work (under a year: the title stands without a figure).
+        years = years_of_experience(document, role_title(chosen))
     highlight = ""
     if entries:
         # The strongest line for this job (or for what the user asked to emphasise), in the

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cvimprover.cv.keywords import job_terms
 from cvimprover.cv.normalise import normalise_text
 from cvimprover.cv.parse import parse_cv
-from cvimprover.cv.rewrite import improve_bullet, rewrite
+from cvimprover.cv.rewrite import improve_bullet, rewrite, years_of_experience
 from tests.cv.samples import ANALYST_CV
 
 CV = ANALYST_CV
@@ -174,3 +174,26 @@ def test_summary_quotes_one_line_of_work_not_a_tool_list() -> None:
     assert "The move took a year" not in opening
     assert opening.startswith("Backend Engineer with six years of experience at Acme.")
     assert "Python" in opening.split(".")[-2] and "python" not in opening
+
+
+def test_summary_years_are_those_of_the_titles_line_of_work() -> None:
+    """A teacher who was a software developer before is not "Choir Teacher with twenty
+    years of experience": the figure counts the roles of the title's line of work."""
+    cv = (
+        "Dan Reyes\ndan@example.org\n\nEXPERIENCE\n"
+        "Choir Teacher — Hillside School | 2016 - 2024\n"
+        "- Led a 60-voice choir to two state festival awards\n"
+        "Assistant Choir Director — St. Mark's | 2014 - 2016\n"
+        "- Ran weekly rehearsals for 30 singers\n"
+        "Software Developer — Ledger Systems | 2000 - 2014\n"
+        "- Built billing software used by 40 law firms\n"
+    )
+    document = parse_cv(normalise_text(cv))
+    assert years_of_experience(document) == 24
+    assert years_of_experience(document, "Choir Teacher") == 10
+    ad = "Music Teacher\nTeach choir and general music to grades 6-12."
+    terms = job_terms("Music Teacher", ad)
+    improved, _ = rewrite(document, terms, position="Music Teacher", industry="Education",
+                          job_description=ad)  # fmt: skip
+    opening = improved.section("summary").text.split("\n")[0]
+    assert opening.startswith("Choir Teacher with ten years of experience"), opening
