@@ -498,7 +498,7 @@ def test_summary_opening_says_who_with_the_cvs_facts(ad_id: str, cv_id: str) -> 
 # sentence, invent no fact, keep to 180-350 words (a thin CV, below ENOUGH_LINES quotable
 # lines, may be shorter if it quotes every one) and speak the ad's language; the summary
 # must say who, in two or three sentences, with the CV's facts only.
-MIN_FULL_BAR_PAIRS = 22
+MIN_FULL_BAR_PAIRS = 25
 # The issue asks for four Spanish pairs and four outside software. Outside software, five
 # pairs reach three evidenced terms since the evidence reads a narrower tool as the ad's broad
 # skill ("Git" for "source control") and "usability" is taken from the ads. The tuned corpora
