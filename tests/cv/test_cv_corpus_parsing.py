@@ -44,7 +44,7 @@ MIN_ENTRIES_NEWEST = 0.64
 # psychiatrist's Harvard CV form, seven of them made in Word) have their own contact and entry
 # floors, measured once before any tuning: 33 of 40 contact fields, 27 of 87 entries. One
 # line of theirs was lost when they came in (-79's "Office Address: ..." row of a table).
-FOURTH = re.compile(r"-(?:7\d|80)$")
+FOURTH = re.compile(r"-(?:7[1-9]|80)$")
 MIN_CONTACT_FOURTH = 0.825
 MIN_ENTRIES_FOURTH = 0.31
 
