@@ -39,6 +39,14 @@ NEWEST = re.compile(r"-(?:5[89]|6\d|70)$")
 MIN_ENTRIES_NEWEST = 0.64
 # The two Spanish sidebar CVs that came in with their own, lower contact floor (3 and 2 of
 # their 5 fields right) reach every field now and are held to MIN_CONTACT like the rest.
+# Eight real CVs outside software added to the tuned part after that (ids ending -71 to -80
+# less the held-out -74 and -78: a Europass sample, economists, psychologists, a
+# psychiatrist's Harvard CV form, seven of them made in Word) have their own contact and entry
+# floors, measured once before any tuning: 33 of 40 contact fields, 27 of 87 entries. One
+# line of theirs was lost when they came in (-79's "Office Address: ..." row of a table).
+FOURTH = re.compile(r"-(?:7[1-9]|80)$")
+MIN_CONTACT_FOURTH = 0.825
+MIN_ENTRIES_FOURTH = 0.31
 
 
 def _bench() -> object:
@@ -57,16 +65,23 @@ def test_tuned_corpus_floors() -> None:
     totals = bench.run_part("tuned")
     assert totals.errors == 0
     assert totals.lines_lost <= MAX_LINES_LOST
-    first = [o for o in totals.outcomes if not LATER.search(o.ident) and not NEWEST.search(o.ident)]
+    groups = (LATER, NEWEST, FOURTH)
+    first = [o for o in totals.outcomes if not any(g.search(o.ident) for g in groups)]
     later = [o for o in totals.outcomes if LATER.search(o.ident)]
     newest = [o for o in totals.outcomes if NEWEST.search(o.ident)]
+    fourth = [o for o in totals.outcomes if FOURTH.search(o.ident)]
     assert len(later) == 6, "the later group is the six CVs named above"
     assert len(newest) == 13, "the newest group is the thirteen CVs named above"
+    assert len(fourth) == 8, "the fourth group is the eight CVs named above"
     first_totals = bench.Totals(len(first), first)
     later_totals = bench.Totals(len(later), later)
     newest_totals = bench.Totals(len(newest), newest)
+    fourth_totals = bench.Totals(len(fourth), fourth)
+    earlier = [o for o in totals.outcomes if not FOURTH.search(o.ident)]
     assert first_totals.entries >= MIN_ENTRIES
     assert later_totals.entries >= MIN_ENTRIES_LATER
     assert newest_totals.entries >= MIN_ENTRIES_NEWEST
     assert newest_totals.lines_lost == 0
-    assert totals.contact >= MIN_CONTACT
+    assert fourth_totals.entries >= MIN_ENTRIES_FOURTH
+    assert fourth_totals.contact >= MIN_CONTACT_FOURTH
+    assert bench.Totals(len(earlier), earlier).contact >= MIN_CONTACT
