@@ -27,10 +27,21 @@ LABEL_WORDS = frozenset(
 )  # fmt: skip
 
 
+# A label's qualifier before it ("Office Address:", "Work Email:", "Teléfono particular" is
+# after): presentation too, but only at the start of a line and before a label and colon.
+_QUALIFIED_LABEL = re.compile(
+    r"^\W*(?:office|home|work|personal|mailing|postal|business|current|permanent|"
+    r"oficina|trabajo)\s+(?=(?:e-?mail|address|phone|tel|mobile|cell|direcci[oó]n|"
+    r"tel[eé]fono|correo|m[oó]vil)\b[^:\n]{0,12}:)",
+    re.IGNORECASE,
+)
+
+
 def line_words(text: str, *, joined: bool = False) -> set[str]:
     """The folded words of a line that must survive: no contact labels, no lone letters.
     Hyphenated words give their parts; with `joined`, also the parts run together, since a
     PDF may print "high-impact" where its text stream says "highimpact"."""
+    text = _QUALIFIED_LABEL.sub("", text)
     # Vulgar fractions and other number signs are icons here ("½ Bremen"), not numbers.
     text = "".join(" " if unicodedata.category(ch) == "No" else ch for ch in text)
     text = fold(text).replace("\u00ad", "")

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from cvimprover.cv.extract import extract_text, pdf_stream_text
 from cvimprover.cv.normalise import normalise_text
 from cvimprover.cv.pipeline import JobTarget, improve
-from cvimprover.cv.preserved import missing_lines
+from cvimprover.cv.preserved import line_words, missing_lines
 from tests.cv.samples import CV_EXPECTATIONS, cv_bytes
 
 TARGET = JobTarget("Data Engineer", "Software", "3-5", job_description="Python, SQL and AWS")
@@ -119,3 +119,11 @@ def test_words_a_text_stream_glued_count_as_kept_when_shown_apart() -> None:
     assert missing_lines("Herramientas comoR y Tableau", report) == []
     # Words never shown side by side are still missing.
     assert missing_lines("Herramientas TableauR", report) == ["Herramientas TableauR"]
+
+
+def test_a_qualified_contact_label_is_presentation_but_the_same_word_elsewhere_is_content() -> None:
+    assert line_words("Office Address: 15 Parkman Street, Boston") == {
+        "15", "parkman", "street", "boston"
+    }  # fmt: skip
+    assert "home" in line_words("Managed home care for 20 patients")
+    assert "office" in line_words("Office manager: ran a team of 4")
