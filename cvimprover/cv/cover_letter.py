@@ -611,11 +611,26 @@ def _verb_led(line: str, language: str) -> bool:
     return not _STATE.match(text) and bullet_tense(text, language) is not None
 
 
+@cache
+def _verb_forms() -> frozenset[str]:
+    return frozenset(fold(form) for code in ("en", "es") for row in verbs(code) for form in row)
+
+
 def _lower_first(line: str) -> str:
-    first = line.split(" ", 1)[0]
-    if first[1:].islower() or len(first) == 1:
-        return line[:1].lower() + line[1:]
-    return line  # an acronym or a name keeps its capitals
+    words = line.split(" ", 2)
+    first = words[0]
+    if not (first[1:].islower() or len(first) == 1):
+        return line  # an acronym or a name keeps its capitals
+    if fold(first) not in _verb_forms():  # "Managed 12 people", "Built Angular screens"
+        if len(words) > 1 and (words[1][:1].isupper() and words[1][1:].islower()
+                               or words[1][:1].isdigit()):  # fmt: skip
+            return line  # "Active Directory user management", "Microsoft 365 support"
+        if any(
+            start == 0 and entry.category in ("tool", "cert", "language")
+            for entry, start, _end in vocabulary_matches(line[:40])
+        ):
+            return line  # "Excel models for the budget": a product's name
+    return line[:1].lower() + line[1:]
 
 
 class _Frames:

@@ -284,3 +284,17 @@ def test_summary_and_letter_read_the_roles_of_every_experience_section() -> None
     evidence = build_evidence(improved, terms, "en")
     letter = write_cover_letter(improved, evidence, target, "en", terms=terms)
     assert "Statistics Lecturer" in letter
+
+
+def test_a_quoted_line_keeps_the_capitals_of_a_name_it_opens_with() -> None:
+    """A line quoted after a frame ("...also covered this: ") loses its capital only when it
+    opens with an ordinary word; a product's name keeps its own ("Active Directory",
+    "Microsoft 365", "Excel")."""
+    from cvimprover.cv.cover_letter import _lower_first
+
+    assert _lower_first("Active Directory user management") == "Active Directory user management"
+    assert _lower_first("Microsoft 365 support for 300 users").startswith("Microsoft 365")
+    assert _lower_first("Excel models for the budget").startswith("Excel")
+    assert _lower_first("Managed 12 people") == "managed 12 people"
+    assert _lower_first("Designed the billing database") == "designed the billing database"
+    assert _lower_first("Gestioné 4 tiendas") == "gestioné 4 tiendas"
