@@ -621,7 +621,8 @@ def _lower_first(line: str) -> str:
     first = words[0]
     if not (first[1:].islower() or len(first) == 1):
         return line  # an acronym or a name keeps its capitals
-    if fold(first) not in _verb_forms():  # "Managed 12 people", "Built Angular screens"
+    verb_led = any(bullet_tense(line, code) for code in ("en", "es"))
+    if not verb_led and fold(first) not in _verb_forms():  # "Performed Windows ..." is a verb
         if len(words) > 1 and (words[1][:1].isupper() and words[1][1:].islower()
                                or words[1][:1].isdigit()):  # fmt: skip
             return line  # "Active Directory user management", "Microsoft 365 support"

@@ -296,5 +296,6 @@ def test_a_quoted_line_keeps_the_capitals_of_a_name_it_opens_with() -> None:
     assert _lower_first("Microsoft 365 support for 300 users").startswith("Microsoft 365")
     assert _lower_first("Excel models for the budget").startswith("Excel")
     assert _lower_first("Managed 12 people") == "managed 12 people"
+    assert _lower_first("Performed Windows server upgrades").startswith("performed Windows")
     assert _lower_first("Designed the billing database") == "designed the billing database"
     assert _lower_first("Gestioné 4 tiendas") == "gestioné 4 tiendas"
