@@ -8,6 +8,7 @@ repeats merged cells, so this walks the WordprocessingML itself (python-docx par
 from __future__ import annotations
 
 import io
+import re
 
 from cvimprover.cv.errors import ExtractionError
 from cvimprover.cv.parse import heading_kind
@@ -49,10 +50,11 @@ def read_docx(source: bytes) -> tuple[str, list[str]]:
 
 
 def label_links(document) -> list[str]:
-    """Targets of the hyperlinks whose visible text does not show the address: an icon, or
-    a label such as "LinkedIn" or "Portfolio". The address exists only in the file, as in
-    a PDF's link annotations; links that print their address are read from the text."""
-    from cvimprover.cv.header import is_link_label
+    """Targets of the hyperlinks whose visible text does not show the address: an icon, a
+    label such as "LinkedIn" or "Portfolio", a handle (see shows_handle), or the person's
+    name in a row of such links. The address exists only in the file, as in a PDF's link
+    annotations; links that print their address are read from the text."""
+    from cvimprover.cv.header import EMAIL, URL, is_link_label, is_name
 
     # The body, and the page headers and footers where Word templates put the contact line;
     # each part resolves its own links.
@@ -64,14 +66,62 @@ def label_links(document) -> list[str]:
                 parts.append((item._element, item.part.rels))
     targets: list[str] = []
     for container, relationships in parts:
+        # Per paragraph: the links it holds, and whether each is known to be a contact link.
+        rows: dict[int, tuple[object, list[tuple[str, bool, bool]]]] = {}
         for link in container.iter(f"{_W}hyperlink"):
             relation = relationships.get(link.get(f"{{{R}}}id") or "")
             if relation is None or not relation.is_external:
                 continue
+            target = relation.target_ref
+            if target.lower().startswith("file:"):
+                continue  # a path on the author's computer, not an address
             shown = "".join(node.text or "" for node in link.iter(f"{_W}t")).strip()
-            if (not shown or is_link_label(shown)) and relation.target_ref not in targets:
-                targets.append(relation.target_ref)
+            contact = not shown or is_link_label(shown) or shows_handle(shown, target)
+            paragraph = next(link.iterancestors(f"{_W}p"), link)
+            # A name or a user name ("AdelineL2"), not an address printed or words.
+            named = bool(is_name(shown) or re.fullmatch(r"[/@]?[\w.-]{3,}", shown)) and not (
+                EMAIL.search(shown) or URL.search(shown)
+            )
+            rows.setdefault(id(paragraph), (paragraph, []))[1].append((target, contact, named))
+        for paragraph, row in rows.values():
+            # A row of contact links (icons, handles) is one block: a link in it whose text
+            # is a person's name or a user name ("Jane Doe" beside a LinkedIn icon) is a
+            # contact link too; other words ("the team blog") are not. One contact link
+            # makes a row when the paragraph also prints an e-mail address or a phone.
+            known = sum(contact for _, contact, _ in row)
+            in_row = known >= 2 or known == 1 and _prints_details(paragraph)
+            for target, contact, named in row:
+                if (contact or in_row and named) and target not in targets:
+                    targets.append(target)
     return targets
+
+
+def _prints_details(paragraph) -> bool:
+    """Whether a paragraph prints an e-mail address (spelled out or not) or a phone."""
+    from cvimprover.cv.header import EMAIL, phone_in, unobfuscated
+
+    text = "".join(node.text or "" for node in paragraph.iter(f"{_W}t"))
+    return bool(EMAIL.search(unobfuscated(text)) or phone_in(text))
+
+
+def shows_handle(shown: str, target: str) -> bool:
+    """Whether a link's text is the user name or identifier its address ends with: printed
+    as a handle ("@janedoe", "/janedoe" on janedoe.github.io or linkedin.com/in/janedoe), or
+    bare on a profile site ("janedoe" on x.com/janedoe, an ORCID iD on orcid.org). The
+    address is then in the file only. An organisation's name on its own site ("Acme" on
+    acme.com), a name of several words or a title (a co-author's page, a paper) is not."""
+    from cvimprover.cv.layout import PROFILE_HOSTS
+
+    marked = shown.strip()[:1] in ("/", "@")
+    handle = shown.strip().lstrip("/@").strip().lower()
+    if not handle or len(handle) < 3 or re.search(r"\s|[^\w.-]", handle):
+        return False
+    address = re.sub(r"^[a-z]+://", "", target.strip().lower()).split("?", 1)[0].rstrip("/")
+    host, _, path = address.partition("/")
+    if path:
+        last = path.rsplit("/", 1)[-1]
+        return handle == last and (marked or bool(PROFILE_HOSTS.search(host)))
+    return marked and handle == host.removeprefix("www.").split(".", 1)[0]
 
 
 _HEADERS_AND_FOOTERS = (

@@ -183,6 +183,12 @@ def link_key(url: str) -> str:
     return url.removeprefix("www.").split("?", 1)[0].rstrip("/")
 
 
+def _site_key(url: str) -> str:
+    """link_key without a country or language subdomain: "it.linkedin.com/in/jane" is the
+    address printed as "linkedin.com/in/jane", in the reader's language."""
+    return re.sub(r"^[a-z]{2}\.(?=[^/.]+\.[^/]+)", "", link_key(url))
+
+
 def _named_in_prose(target: str, visible: str, header: str) -> bool:
     """Whether a site's address is printed only inside sentences of the body ("creator of
     the sites a.com and b.com"), never in the contact block or on a line of its own."""
@@ -193,6 +199,18 @@ def _named_in_prose(target: str, visible: str, header: str) -> bool:
     return all(
         len(line.replace(shown, " ").split()) > 3 and not _details_line(line) for line in lines
     )
+
+
+# "© European Union, 2002-2013 | http://...", "Copyright 2020 Acme": a notice printed by the
+# template (PDF fonts often draw the sign as a plain "c"), with a year.
+_NOTICE = re.compile(
+    r"^\s*(?:©|\([cC]\)|[Cc]opyright\b|COPYRIGHT\b|c(?=\s+[A-ZÀ-Þ]))(?=.*\b(?:19|20)\d\d\b)"
+)
+
+
+def _without_notices(text: str) -> str:
+    """`text` with its copyright notices blanked (same length, lines kept in place)."""
+    return "\n".join(" " * len(line) if _NOTICE.match(line) else line for line in text.split("\n"))
 
 
 def add_link_targets(
@@ -206,7 +224,7 @@ def add_link_targets(
     the CV's text and `header` its contact block, both lower-cased: a personal site whose
     address is printed only in the body (a site the person built) is not a contact link,
     nor is one of the `listed` sites (see _listed_links: an employer's, a project's)."""
-    known = {link_key(link.url) for link in contact.links}
+    known = {_site_key(link.url) for link in contact.links}
     listed = listed or set()
     for target in targets:
         scheme, _, rest = target.partition(":")
@@ -224,8 +242,8 @@ def add_link_targets(
             continue
         if link_key(target) in listed and not _PROFILE_PATH.search(target):
             continue  # printed inside a job or a project: the employer's or the project's
-        if link_key(target) not in known and len(contact.links) < 8:
-            known.add(link_key(target))
+        if _site_key(target) not in known and len(contact.links) < 8:
+            known.add(_site_key(target))
             contact.links.append(Link(label=_link_label(target), url=target))
 
 
@@ -404,8 +422,19 @@ def phone_matches(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# A number labelled as a fax or a voicemail box does not reach the person: it is taken only
+# when no other number is printed.
+_NOT_PERSONAL_LABEL = re.compile(
+    r"\b(?:fax|telefax|voice\s?mail|buz[oó]n(?: de voz)?|anrufbeantworter)\b", re.IGNORECASE
+)
+
+
 def phone_in(text: str) -> str:
-    for _, _, found in phone_matches(text):
+    """The person's phone number in `text`: the first one not labelled as a fax or a
+    voicemail box ("[Voicemail] (555) 010-0100 x12 / [Mobile] (555) 010-0199"), else the
+    first one."""
+    best, best_rank, after = "", 3, 0
+    for start, end, found in phone_matches(text):
         candidate = found.strip()
         digits = re.sub(r"(?:ext\.?|x|extensi[oó]n)\s*\d+$", "", candidate, flags=re.I)
         digits = re.sub(r"[^\d*]", "", digits)  # "+49 176 *** **": masked digits still count
@@ -413,8 +442,15 @@ def phone_in(text: str) -> str:
             continue
         if _dates_not_phone(candidate):
             continue
-        return candidate
-    return ""
+        # Its label: the words before it on its line, after any number printed before it.
+        label = text[max(after, text.rfind("\n", 0, start) + 1) : start]
+        after = end
+        rank = 1 if _NOT_PERSONAL_LABEL.search(label) else 0
+        if rank < best_rank:
+            best, best_rank = candidate, rank
+        if rank == 0:
+            break
+    return best
 
 
 def _is_name_word(word: str) -> bool:
@@ -819,7 +855,9 @@ def parse_contact_block(
     )
     listed = _listed_links(full_text, head_text, contact.email)
     links: list[Link] = []
-    for source, strict in ((head_text, False), (full_text, True)):
+    # A copyright notice's site is the template's publisher's, not the person's.
+    linked_head, linked_full = _without_notices(head_text), _without_notices(full_text)
+    for source, strict in ((linked_head, False), (linked_full, True)):
         # An e-mail's domain is not a link: look for links with the e-mails blanked out.
         source = EMAIL.sub(lambda m: " " * len(m.group(0)), source)
         for match in URL.finditer(source):
@@ -833,7 +871,7 @@ def parse_contact_block(
     # Profiles printed elsewhere (a footer, a sidebar) still belong to the contact, and so
     # does every link of a row made only of contact details ("site.com · github.com/jane").
     rows = _detail_rows(full_text, contact.email)
-    for match in URL.finditer(EMAIL.sub(" ", full_text)):
+    for match in URL.finditer(EMAIL.sub(" ", linked_full)):
         url = match.group(0).rstrip(".")
         known = {link_key(link.url) for link in links}
         if link_key(url) in known:
@@ -855,6 +893,7 @@ def parse_contact_block(
     name_rows: set[int] = set()  # the lines the name is printed on
     guessed = False  # the location is a word alone, read as a town by where it stands
     location_label = -1  # the line of a location's label printed alone ("Address")
+    location_row = -1  # the line the location was read from
     detail_rows = [
         number
         for number, line in enumerate(head)
@@ -874,6 +913,7 @@ def parse_contact_block(
             # or a postcode and town over their country ("28002 Madrid" / "España").
             contact.location = f"{contact.location}, {line}"
             address_line = number
+            location_row = number
             continue
         for command in _TEX_COMMAND.findall(line):
             dropped.append((command, "an icon the template printed as a LaTeX command"))
@@ -1027,7 +1067,13 @@ def parse_contact_block(
             labelled_place = (
                 location_label >= 0 and number - 1 == location_label and number not in apart
             )
-            if (not contact.location or _is_address(contact.location)) and (
+            # A place printed after the block of details has ended (a blank line after the
+            # address and the details: the town of a job read into the head) does not replace
+            # the address the block gives.
+            block_over = bool(contact.location) and any(
+                max([location_row, *detail_rows]) < blank <= number for blank in apart
+            )
+            if (not contact.location or _is_address(contact.location) and not block_over) and (
                 labelled_place
                 or is_place(clean)
                 or _postcode_place(clean)
@@ -1045,6 +1091,10 @@ def parse_contact_block(
                 if contact.location:
                     leftovers.append(contact.location)
                 contact.location = _with_address_tail(clean, segments[position + 1 :], line)
+                contact.location, employer = _without_employer(contact.location)
+                if employer:
+                    leftovers.append(employer)
+                location_row = number
                 # A word alone read as a town by where it stands, not by its shape.
                 guessed = not (
                     is_place(clean) or _postcode_place(clean) or _is_address(contact.location)
@@ -1378,6 +1428,25 @@ def _postcode_place(text: str) -> bool:
         and not (parse._ROLE_WORDS.search(rest) or parse._ORG_WORDS.search(rest))
         and not _heading_kind(rest)
     )
+
+
+def _without_employer(address: str) -> tuple[str, str]:
+    """An office address printed after the employer's name ("Acme Bank, 12 High Street,
+    Leeds"): (the address, the organisation). The organisation is where the person works,
+    not a place; it is told by its words and by holding no number, and is cut only when
+    what follows is an address by itself."""
+    parts = address.split(",")
+    cut = 0
+    while (
+        cut < len(parts) - 1
+        and _parse()._ORG_WORDS.search(parts[cut])
+        and not re.search(r"\d", parts[cut])
+    ):
+        cut += 1
+    rest = ",".join(parts[cut:]).strip()
+    if not cut or not _is_address(rest):
+        return address, ""
+    return rest, ",".join(parts[:cut]).strip()
 
 
 def _with_address_tail(location: str, following: list[str], line: str) -> str:

@@ -1039,3 +1039,96 @@ def test_year_ranges_in_the_header_are_kept_not_read_as_phones() -> None:
     assert _digits(document.contact.phone) == "525555501234"
     shown = str(document.sections) + str(dropped)
     assert "2019-2023" in shown
+
+
+def test_a_voicemail_or_fax_number_gives_way_to_the_persons_phone() -> None:
+    # An office line with an answering box or a fax is printed first; the person is reached
+    # on the other number. Alone, such a number is still the only phone there is.
+    contact, _, leftovers, _ = _header(
+        "Marta Ruiz\n[Voicemail] (555) 010-4400 x27\n[Mobile] (555) 010-7781\nmarta@example.org"
+    )
+    assert _digits(contact.phone) == "5550107781"
+    assert any("010-4400" in line for line in leftovers)
+    contact, _, _, _ = _header("Marta Ruiz\nFax: +44 20 7946 0011\nmarta@example.org")
+    assert _digits(contact.phone) == "442079460011"
+    assert phone_in("Fax +34 91 555 01 23 · Tel +34 91 555 01 99") == "+34 91 555 01 99"
+
+
+def test_an_employers_name_before_an_office_address_is_not_the_location() -> None:
+    contact, _, leftovers, _ = _header(
+        "Omar Haddad\nomar@example.org\n"
+        "Northwind Bank, 14 Harbour Street, Leeds LS1 4AB, United Kingdom"
+    )
+    assert contact.location == "14 Harbour Street, Leeds LS1 4AB, United Kingdom"
+    assert "Northwind Bank" in leftovers
+    # A street address with no organisation before it stays whole.
+    contact, _, _, _ = _header("Omar Haddad\nomar@example.org\n14 Harbour Street, Leeds LS1 4AB")
+    assert contact.location == "14 Harbour Street, Leeds LS1 4AB"
+
+
+def test_a_town_after_the_contact_block_does_not_replace_its_address() -> None:
+    # The first job's town is read into the head when its heading is not recognised; the
+    # address the block gives stays the location. Inside the block, a town still wins.
+    contact, _, _, _ = _header(
+        "Nadia Perrin\nResearch fellow\nQC H2X 1Y4, Montreal, Canada\nnadia@example.org\n\n"
+        "Post- doctoral work\nResearch fellow | Lab of Cognition\nOttawa, Canada"
+    )
+    assert contact.location == "QC H2X 1Y4, Montreal, Canada"
+    contact, _, _, _ = _header(
+        "Nadia Perrin\n12 Rue Sainte-Catherine, Apt 4\nnadia@example.org\nMontreal, Canada"
+    )
+    assert contact.location == "Montreal, Canada"
+
+
+def test_a_copyright_notice_link_is_not_a_contact_link() -> None:
+    # Templates print their publisher's site in a notice; PDF fonts often draw "©" as "c".
+    for notice in (
+        "c Template Office, 2004-2015 | http://templates.example.eu",
+        "© 2021 cvforms.example.com",
+    ):
+        contact, _, _, _ = _header(
+            f"{notice}\nPedro Alves\npedro@example.org\nlinkedin.com/in/pedro-alves"
+        )
+        assert [link.url for link in contact.links] == ["linkedin.com/in/pedro-alves"]
+    # A personal site is kept when no notice surrounds it.
+    contact, _, _, _ = _header("Pedro Alves\npedro@example.org\nhttp://pedroalves.example.eu")
+    assert [link.url for link in contact.links] == ["http://pedroalves.example.eu"]
+
+
+def test_a_country_subdomain_target_is_the_printed_link() -> None:
+    contact = Contact(links=[Link(label="LinkedIn", url="linkedin.com/in/pedro.alves")])
+    add_link_targets(contact, ["http://pt.linkedin.com/in/pedro.alves", "https://go.dev/doc"])
+    assert [link.url for link in contact.links] == [
+        "linkedin.com/in/pedro.alves",
+        "https://go.dev/doc",
+    ]
+
+
+def test_docx_links_on_handles_and_names_in_a_row_of_details() -> None:
+    # Word templates put an icon and a user name, an iD or the person's name over each link
+    # of the contact row; the address is only in the file.
+    data = _docx_with_links(
+        [
+            ("Ana Lima", "https://osf.io/abc12/"),
+            ("AnaLima42", "https://x.com/AnaLima42"),
+            ("/analima", "https://analima.github.io/"),
+            ("0000-0002-1825-0097", "https://orcid.org/0000-0002-1825-0097"),
+        ]
+    )
+    assert extract_document(data, "cv.docx").links == [
+        "https://osf.io/abc12/",
+        "https://x.com/AnaLima42",
+        "https://analima.github.io/",
+        "https://orcid.org/0000-0002-1825-0097",
+    ]
+
+
+def test_docx_links_on_names_of_firms_or_people_in_the_body_are_not_taken() -> None:
+    # An employer's name on its own site, or co-authors' names on their pages, are not the
+    # person's links, even when one word matches the site's name.
+    data = _docx_with_links([("Accenture", "http://accenture.example/")])
+    assert extract_document(data, "cv.docx").links == []
+    data = _docx_with_links(
+        [("Maria Costa", "https://mariacosta.example/"), ("the team blog", "https://t.example/")]
+    )
+    assert extract_document(data, "cv.docx").links == []
