@@ -57,6 +57,7 @@ class Line:
     page: int
     text: str = ""
     edge: float = 0.0  # the right edge of the column this line sits in
+    apart: bool = False  # starts a block of its own: never the wrapped tail of the line before
 
     @property
     def x0(self) -> float:
@@ -383,9 +384,8 @@ def _hanging_headings(
 
     if not segments:
         return None
-    starts = Counter(round(s.x0) for s in segments)
-    body_left = starts.most_common(1)[0][0]
-    if starts[body_left] < 0.5 * len(segments):
+    body_left = _body_left(segments)
+    if body_left is None:
         return None
     hanging = [s for s in segments if s.x1 < body_left - 1]
     if not hanging:
@@ -402,12 +402,38 @@ def _hanging_headings(
     return _beside_their_rows(margin, body)
 
 
+def _body_left(segments: list[Segment]) -> float | None:
+    """The left edge most rows of the page start at, give or take a couple of points (one
+    template starts its lines at 167.3 and 167.6), when at least half the rows start there.
+    Rows, not runs: a column of dates beside the rows is no competing edge."""
+    rows: list[list[Segment]] = []
+    for segment in sorted(segments, key=lambda s: (s.baseline or s.middle, s.x0)):
+        row = next((r for r in rows[-3:] if _same_row(r[0], segment)), None)
+        if row is None:
+            rows.append([segment])
+        else:
+            row.append(segment)
+    starts = sorted(min(s.x0 for s in row) for row in rows)
+    best, count = starts[0], 0
+    for x in starts:
+        near = sum(1 for other in starts if x - 0.5 <= other <= x + 2.5)
+        if near > count:
+            best, count = x, near
+    return best if count >= 0.5 * len(starts) else None
+
+
 def _blocks_of_lines(lines: list[Line]) -> list[list[Line]]:
     """Lines grouped into blocks: a heading wrapped over two lines ("RESEARCH" /
-    "EXPERIENCE") is one block."""
+    "EXPERIENCE") is one block; a line in other type under it ("positions" in smaller
+    grey under "professional experience") is a sub-heading of its own."""
     blocks: list[list[Line]] = []
     for line in lines:
-        if blocks and line.top - blocks[-1][-1].bottom < 0.8 * line.height:
+        last = blocks[-1][-1] if blocks else None
+        if (
+            last is not None
+            and line.top - last.bottom < 0.8 * line.height
+            and abs(line.height - last.height) <= 0.05 * last.height
+        ):
             blocks[-1].append(line)
         else:
             blocks.append([line])
@@ -448,14 +474,23 @@ def _beside_their_rows(margin: list[Line], body: list[Line]) -> list[Line]:
     """The body's lines top to bottom, each margin heading placed before the first body
     line of its row (or below it)."""
     ordered: list[Line] = []
-    pending = _blocks_of_lines(margin)
+    # A heading wrapped over lines ("professional" / "experience") is read as one line.
+    pending = [[_one_line(block)] for block in _blocks_of_lines(margin)]
     for line in body:
         while pending and line.baseline >= pending[0][0].baseline - 0.5 * pending[0][0].height:
             ordered.extend(pending.pop(0))
+            line.apart = True
         ordered.append(line)
     for block in pending:
         ordered.extend(block)
     return ordered
+
+
+def _one_line(block: list[Line]) -> Line:
+    line = Line([s for line in block for s in line.segments], block[0].page, edge=block[0].edge)
+    line.text = " ".join(line.text for line in block)
+    line.apart = True
+    return line
 
 
 def _margin_key(line: Line, height: float) -> tuple[str, int, str]:
@@ -523,7 +558,7 @@ def _is_marker(line: Line) -> bool:
 
 def _continues(previous: Line, line: Line) -> bool:
     """Whether `line` is the wrapped tail of `previous` (same block, same style)."""
-    if previous.page != line.page or previous.bold != line.bold:
+    if line.apart or previous.page != line.page or previous.bold != line.bold:
         return False
     if abs(previous.height - line.height) > 0.15 * previous.height:
         return False
@@ -768,6 +803,7 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
     tracking = 0.0  # the usual gap between letters of the current run
 
     accents: list[tuple[str, float, float, float]] = []  # spacing accent, x0, x1, bottom
+    flat: list[Segment] = []  # runs of punctuation alone, sized by their glyphs
 
     def flush() -> None:
         nonlocal chars, indices, first, accents
@@ -790,6 +826,8 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
             segment.size = size if 0.5 * glyphs <= size <= 3 * glyphs else glyphs
             segment.baseline = height - bottom.value
             segments.append(segment)
+            if not any(ch.isalnum() for ch in run) and segment.size == glyphs:
+                flat.append(segment)
         chars, indices, first = [], [], -1
 
     for index in range(count):
@@ -833,7 +871,12 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
             # Letter-spaced text (tracked headings and names) has wide gaps between letters:
             # a gap counts only against the spacing of the letters before it.
             wide = gap > 0.9 * max(glyph, line_height) and gap > 3 * tracking
-            if not same_line or wide or gap < -line_height:
+            # A run drawn back over the end of the line in another font is a field of its
+            # own (right-aligned dates pushed against a long line: "linear" + "Fall 2016").
+            over = gap < -0.3 * line_height and _font_name(
+                textpage, next((i for i in reversed(indices) if i >= 0), first), name
+            ) != _font_name(textpage, index, name)
+            if not same_line or wide or gap < -line_height or over:
                 flush()
         if not chars:
             first = index
@@ -855,7 +898,21 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
         indices.append(index)
         box = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
     flush()
+    _size_flat_runs(segments, flat)
     return segments
+
+
+def _size_flat_runs(segments: list[Segment], flat: list[Segment]) -> None:
+    """A run of punctuation alone (the dash of "2006 - present" set apart by a monospace
+    font, a bullet) has a flat glyph box that says nothing of its type size: a dash 0.7 pt
+    high would fail the same-row test against its own line. Give it the page's usual size."""
+    ids = {id(segment) for segment in flat}
+    sizes = sorted(s.size for s in segments if id(s) not in ids and s.size > 0)
+    if not sizes:
+        return
+    usual = sizes[len(sizes) // 2]
+    for segment in flat:
+        segment.size = max(segment.size, usual)
 
 
 def _name_first(lines: list[Line], height: float) -> list[Line]:
