@@ -291,10 +291,14 @@ def _contact_field(text: str) -> bool:
     return len(text) <= 45 and bool(_CONTACTISH.search(text) or _PLACE_FIELD.match(text))
 
 
-def _reading_order(page: Page, index: int) -> list[Line]:
+def _reading_order(page: Page, index: int, template: list[float] | None = None) -> list[Line]:
     """Lines of one page in reading order: blocks parted by a wide blank band top to bottom,
     and in each block its full-width bands and each column top to bottom."""
-    return [line for block in _blocks(page.segments) for line in _block_order(page, block, index)]
+    return [
+        line
+        for block in _blocks(page.segments)
+        for line in _block_order(page, block, index, template)
+    ]
 
 
 def _blocks(segments: list[Segment]) -> list[list[Segment]]:
@@ -314,7 +318,13 @@ def _blocks(segments: list[Segment]) -> list[list[Segment]]:
     return blocks
 
 
-def _block_order(page: Page, segments: list[Segment], index: int) -> list[Line]:
+def _block_order(
+    page: Page, segments: list[Segment], index: int, template: list[float] | None = None
+) -> list[Line]:
+    """One block's lines in reading order; `template` gathers the gutters of the margins of
+    headings found so far in the document, and trusts a margin at one of them."""
+    if template is None:
+        template = []
     # A line reaches the page's text edge, not its block's: a short block (an address in
     # the header) must not look like text wrapped at its own right end.
     page_edge = max((s.x1 for s in page.segments), default=0.0)
@@ -331,7 +341,9 @@ def _block_order(page: Page, segments: list[Segment], index: int) -> list[Line]:
     body = _build_lines([s for s in segments if s.x1 > gutter], index, right_edge)
     # A running footer or header starts at the left edge, under or over the headings.
     furniture = [line for line in margin if _furniture(line, body, page.height)]
-    if _heading_margin([line for line in margin if line not in furniture], body):
+    trusted = any(abs(gutter - other) < 3 for other in template)
+    if _heading_margin([line for line in margin if line not in furniture], body, trusted):
+        template.append(gutter)
         return _beside_their_rows(margin, body)
 
     def flush() -> None:
@@ -440,18 +452,32 @@ def _blocks_of_lines(lines: list[Line]) -> list[list[Line]]:
     return blocks
 
 
-def _heading_margin(margin: list[Line], body: list[Line]) -> bool:
+def _heading_margin(margin: list[Line], body: list[Line], trusted: bool = False) -> bool:
     """Whether the left column holds only the section headings, each printed beside the
-    first row of its section (academic and classic templates): not a column of its own."""
+    first row of its section (academic and classic templates): not a column of its own.
+    `trusted`: another page of the document has such a margin at the same place, so the
+    headings need not be words we know ("general audience")."""
     from cvimprover.cv.parse import heading_kind  # parse reads layout's link hosts
 
-    blocks = [" ".join(line.text for line in block) for block in _blocks_of_lines(margin)]
+    grouped = _blocks_of_lines(margin)
+    blocks = [" ".join(line.text for line in block) for block in grouped]
     if len(blocks) < 2 or len(margin) > 0.3 * len(body):
         return False
-    if any(len(text) > 40 or len(text.split()) > 4 or re.search(r"[\d@]", text) for text in blocks):
+    if any(len(text) > 50 or len(text.split()) > 6 or re.search(r"[\d@]", text) for text in blocks):
         return False
     known = sum(1 for text in blocks if heading_kind(text))
-    return known >= 0.6 * len(blocks)
+    if known >= 0.6 * len(blocks) and all(len(text.split()) <= 4 for text in blocks):
+        return True
+    # Headings of the template's own words ("selected consultancies"): a known one among
+    # them, and each far from the next, with two rows of its section or more from its own
+    # row to the next heading's; a sidebar's lines follow one another closely.
+    def rows(above: Line, below: Line) -> int:
+        start, end = above.baseline - 0.5 * above.height, below.baseline - 0.5 * below.height
+        return sum(1 for line in body if start <= line.baseline < end)
+
+    return (known >= 1 or trusted) and all(
+        rows(above[0], below[0]) >= 2 for above, below in zip(grouped, grouped[1:], strict=False)
+    )
 
 
 def _furniture(line: Line, body: list[Line], height: float) -> bool:
@@ -957,13 +983,29 @@ def _set_name_apart(lines: list[Line], text_lines: list[str]) -> None:
         return
     heights = sorted(line.height for line in lines)
     display = lines[0].height >= 1.4 * heights[len(heights) // 2]
-    if display and lines[1].height < 0.75 * lines[0].height and text_lines[1]:
-        text_lines.insert(1, "")
+    # A name the page wrapped ("Aldair Oswaldo Avalos" / "Albino") is set apart after
+    # its second line.
+    size = 1
+    if (
+        len(lines) > 2
+        and len(text_lines) > 2
+        and text_lines[1] == lines[1].text
+        and abs(lines[1].height - lines[0].height) <= 0.05 * lines[0].height
+        and len(f"{lines[0].text} {lines[1].text}".split()) <= 6
+    ):
+        size = 2
+    if display and lines[size].height < 0.75 * lines[0].height and text_lines[size]:
+        text_lines.insert(size, "")
 
 
 def reconstruct(pages: list[Page]) -> Layout:
     """Reading-order text of a PDF from its pages' text runs."""
-    ordered = [_reading_order(page, index) for index, page in enumerate(pages)]
+    # Pages of one document share a template: a margin of headings recognised on one page
+    # is read the same way on the others (first pass to find it, second to use it).
+    template: list[float] = []
+    for index, page in enumerate(pages):
+        _reading_order(page, index, template)
+    ordered = [_reading_order(page, index, template) for index, page in enumerate(pages)]
     kept, dropped = _drop_page_furniture(ordered, [(p.width, p.height) for p in pages])
     if kept:
         kept[0] = _name_first(kept[0], pages[0].height)
