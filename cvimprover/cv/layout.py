@@ -39,6 +39,7 @@ class Segment:
     bold: bool = False
     size: float = 0.0  # font size in points (0 when unknown)
     baseline: float = 0.0  # top-down y of the text's baseline
+    typed: bool = False  # `size` is the font's own size, not the height of the glyphs drawn
 
     @property
     def height(self) -> float:
@@ -201,7 +202,18 @@ def _build_lines(segments: list[Segment], page: int, edge: float | None = None) 
             # A wide gap separates fields (a title and its right-aligned dates): keep it
             # visible. A bullet or icon glyph is followed by its text, never a field break.
             is_marker = len(before.text) <= 1 or not any(ch.isalnum() for ch in before.text)
-            parts.append(" | " if gap > 1.0 * size and not is_marker and not justified else " ")
+            # Runs in different type with more than a word space between them are fields
+            # too (small grey dates, then the employer in bold).
+            # Runs drawn over each other are fields that collide (dates pushed into a title).
+            field = gap > 1.0 * size and not justified or gap < -0.3 * size
+            field = field or (
+                gap > 0.3 * min(before.height, after.height)
+                and before.typed
+                and after.typed
+                and _type_change(before.height, after.height)
+                and any(ch.isalnum() for ch in after.text)
+            )
+            parts.append(" | " if field and not is_marker else " ")
             parts.append(after.text)
         line.text = "".join(parts).strip()
     return lines
@@ -330,7 +342,7 @@ def _block_order(
     page_edge = max((s.x1 for s in page.segments), default=0.0)
     gutter = _find_gutter(segments, page.width)
     if gutter is None:
-        hanging = _hanging_headings(page, segments, index, page_edge)
+        hanging = _hanging_headings(page, segments, index, page_edge, template)
         return hanging if hanging is not None else _build_lines(segments, index, page_edge)
     ordered: list[Line] = []
     band: list[Segment] = []
@@ -388,10 +400,16 @@ def _block_order(
 
 
 def _hanging_headings(
-    page: Page, segments: list[Segment], index: int, page_edge: float
+    page: Page,
+    segments: list[Segment],
+    index: int,
+    page_edge: float,
+    template: list[float] | None = None,
 ) -> list[Line] | None:
     """A page with one or two headings in the left margin, too few to make a column: each
-    heading read before its row, not glued to the row's text ("Publications | S. Dicks")."""
+    heading read before its row, not glued to the row's text ("Publications | S. Dicks").
+    Where another page has a margin of headings at this place (`template`), the headings
+    need not be words we know ("Service, Professional and Community")."""
     from cvimprover.cv.parse import heading_kind  # parse reads layout's link hosts
 
     if not segments:
@@ -409,14 +427,20 @@ def _hanging_headings(
     blocks = [" ".join(line.text for line in block) for block in _blocks_of_lines(headings)]
     if not blocks or len(headings) > 0.3 * len(body):
         return None
-    if not all(len(text) <= 40 and heading_kind(text) for text in blocks):
+    trusted = any(max(s.x1 for s in hanging) <= other + 3 for other in template or [])
+    if not all(
+        len(text) <= 40
+        and (heading_kind(text) or trusted and not re.search(r"[\d@]", text))
+        for text in blocks
+    ):
         return None
     return _beside_their_rows(margin, body)
 
 
 def _body_left(segments: list[Segment]) -> float | None:
-    """The left edge most rows of the page start at, give or take a couple of points (one
-    template starts its lines at 167.3 and 167.6), when at least half the rows start there.
+    """The leftmost edge a good share of the page's rows start at, give or take a couple of
+    points (one template starts its lines at 167.3 and 167.6): the body's edge, or the edge
+    of a column of dates printed before the body ("2016 - 2020 | Outright Vermont").
     Rows, not runs: a column of dates beside the rows is no competing edge."""
     rows: list[list[Segment]] = []
     for segment in sorted(segments, key=lambda s: (s.baseline or s.middle, s.x0)):
@@ -426,12 +450,10 @@ def _body_left(segments: list[Segment]) -> float | None:
         else:
             row.append(segment)
     starts = sorted(min(s.x0 for s in row) for row in rows)
-    best, count = starts[0], 0
     for x in starts:
-        near = sum(1 for other in starts if x - 0.5 <= other <= x + 2.5)
-        if near > count:
-            best, count = x, near
-    return best if count >= 0.5 * len(starts) else None
+        if sum(1 for other in starts if x - 0.5 <= other <= x + 2.5) >= 0.25 * len(starts):
+            return x
+    return None
 
 
 def _blocks_of_lines(lines: list[Line]) -> list[list[Line]]:
@@ -849,10 +871,12 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
             segment = Segment(box[0], height - box[3], box[2], height - box[1], run, weight >= 600)
             # Font sizes scaled by a text matrix are reported unscaled: trust the glyphs then.
             glyphs = box[3] - box[1]
-            segment.size = size if 0.5 * glyphs <= size <= 3 * glyphs else glyphs
+            segment.typed = 0.5 * glyphs <= size <= 3 * glyphs
+            segment.size = size if segment.typed else glyphs
             segment.baseline = height - bottom.value
             segments.append(segment)
             if not any(ch.isalnum() for ch in run) and segment.size == glyphs:
+                segment.size = size  # checked against the page's usual size below
                 flat.append(segment)
         chars, indices, first = [], [], -1
 
@@ -899,10 +923,23 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
             wide = gap > 0.9 * max(glyph, line_height) and gap > 3 * tracking
             # A run drawn back over the end of the line in another font is a field of its
             # own (right-aligned dates pushed against a long line: "linear" + "Fall 2016").
+            last = next((i for i in reversed(indices) if i >= 0), first)
             over = gap < -0.3 * line_height and _font_name(
-                textpage, next((i for i in reversed(indices) if i >= 0), first), name
+                textpage, last, name
             ) != _font_name(textpage, index, name)
-            if not same_line or wide or gap < -line_height or over:
+            # A word in much larger or smaller type after a space is another field: small
+            # grey dates, then the employer in bold ("present" + "Codecademy").
+            # Sizes count only where they match the glyphs drawn (a scaled text matrix
+            # reports 1.0 for every letter).
+            before_size = pdfium_c.FPDFText_GetFontSize(textpage, last)
+            after_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+            resized = (
+                (space or gap > 0)
+                and _type_change(before_size, after_size)
+                and 0.5 * line_height <= before_size <= 3 * line_height
+                and 0.5 * glyph <= after_size <= 3 * glyph
+            )
+            if not same_line or wide or gap < -line_height or over or resized:
                 flush()
         if not chars:
             first = index
@@ -928,17 +965,25 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
     return segments
 
 
+def _type_change(before: float, after: float) -> bool:
+    """Whether two font sizes are different type, not a word's small capitals or kerning."""
+    return min(before, after) > 0 and max(before, after) > 1.4 * min(before, after)
+
+
 def _size_flat_runs(segments: list[Segment], flat: list[Segment]) -> None:
     """A run of punctuation alone (the dash of "2006 - present" set apart by a monospace
     font, a bullet) has a flat glyph box that says nothing of its type size: a dash 0.7 pt
-    high would fail the same-row test against its own line. Give it the page's usual size."""
+    high would fail the same-row test against its own line. It keeps its font's size when
+    that is a plausible size on this page, else it takes the page's usual size."""
     ids = {id(segment) for segment in flat}
     sizes = sorted(s.size for s in segments if id(s) not in ids and s.size > 0)
-    if not sizes:
-        return
-    usual = sizes[len(sizes) // 2]
+    usual = sizes[len(sizes) // 2] if sizes else 0.0
     for segment in flat:
-        segment.size = max(segment.size, usual)
+        glyphs = max(1.0, segment.bottom - segment.top)
+        if usual and not 0.4 * usual <= segment.size <= 2.5 * usual:
+            segment.size = max(glyphs, usual)
+        elif not usual:
+            segment.size = max(glyphs, segment.size)
 
 
 def _name_first(lines: list[Line], height: float) -> list[Line]:
