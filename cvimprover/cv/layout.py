@@ -210,6 +210,7 @@ def _build_lines(segments: list[Segment], page: int, edge: float | None = None) 
                 gap > 0.3 * min(before.height, after.height)
                 and before.typed
                 and after.typed
+                and abs(before.baseline - after.baseline) < 0.15 * size
                 and _type_change(before.height, after.height)
                 and any(ch.isalnum() for ch in after.text)
             )
@@ -938,6 +939,7 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
                 and _type_change(before_size, after_size)
                 and 0.5 * line_height <= before_size <= 3 * line_height
                 and 0.5 * glyph <= after_size <= 3 * glyph
+                and _same_baseline(textpage, last, index, max(before_size, after_size))
             )
             if not same_line or wide or gap < -line_height or over or resized:
                 flush()
@@ -963,6 +965,18 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
     flush()
     _size_flat_runs(segments, flat)
     return segments
+
+
+def _same_baseline(textpage: object, before: int, after: int, size: float) -> bool:
+    """Whether two characters sit on one baseline: a raised "º" in "2ºA" does not."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    x, y_before, y_after = ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage, before, ctypes.byref(x), ctypes.byref(y_before))
+    pdfium_c.FPDFText_GetCharOrigin(textpage, after, ctypes.byref(x), ctypes.byref(y_after))
+    return abs(y_before.value - y_after.value) < 0.15 * size
 
 
 def _type_change(before: float, after: float) -> bool:
