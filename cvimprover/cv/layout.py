@@ -224,11 +224,17 @@ def _is_dateish(text: str) -> bool:
     return find_dates(text) is not None and len(text) < 40
 
 
-def _find_gutter(segments: list[Segment], width: float) -> float | None:
-    """The x of a vertical gap that splits the page into two columns of running text."""
+def _find_gutter(segments: list[Segment], width: float, height: float = 0.0) -> float | None:
+    """The x of a vertical gap that splits the page into two columns of running text.
+    Contact details in the header band (`height` given) are read as the header whatever
+    gutter they cross, so they do not count against one: a block of details printed over
+    the gutter must not push it into the right column, past that column's own heading."""
     if len(segments) < 8:
         return None
     edges = sorted({round(s.x1 + 2) for s in segments} | {round(s.x0 - 2) for s in segments})
+    header = [
+        s for s in segments if height and s.top < 0.35 * height and _contact_field(s.text)
+    ]
     best: tuple[int, float] | None = None
     for x in edges:
         if not 0.18 * width < x < 0.82 * width:
@@ -238,7 +244,7 @@ def _find_gutter(segments: list[Segment], width: float) -> float | None:
         crossing = len(segments) - len(left) - len(right)
         if len(left) < 3 or len(right) < 3 or crossing > 0.25 * len(segments):
             continue
-        score = crossing
+        score = crossing - sum(1 for s in header if s.x0 < x < s.x1)
         if best is None or score < best[0]:
             best = (score, x)
     if best is None:
@@ -341,7 +347,7 @@ def _block_order(
     # A line reaches the page's text edge, not its block's: a short block (an address in
     # the header) must not look like text wrapped at its own right end.
     page_edge = max((s.x1 for s in page.segments), default=0.0)
-    gutter = _find_gutter(segments, page.width)
+    gutter = _find_gutter(segments, page.width, page.height)
     if gutter is None:
         hanging = _hanging_headings(page, segments, index, page_edge, template)
         return hanging if hanging is not None else _build_lines(segments, index, page_edge)
