@@ -235,16 +235,16 @@ def _find_gutter(segments: list[Segment], width: float, height: float = 0.0) -> 
     header = [
         s for s in segments if height and s.top < 0.35 * height and _contact_field(s.text)
     ]
-    best: tuple[int, float] | None = None
+    best: tuple[tuple[int, int], float] | None = None
     for x in edges:
         if not 0.18 * width < x < 0.82 * width:
             continue
         left = [s for s in segments if s.x1 <= x]
         right = [s for s in segments if s.x0 >= x]
         crossing = len(segments) - len(left) - len(right)
-        if len(left) < 3 or len(right) < 3 or crossing > 0.25 * len(segments):
-            continue
-        score = crossing - sum(1 for s in header if s.x0 < x < s.x1)
+        if crossing > 0.25 * len(segments) or min(_worded(left), _worded(right)) < 3:
+            continue  # a column of bullet glyphs beside their text is no column of text
+        score = (crossing - sum(1 for s in header if s.x0 < x < s.x1), crossing)
         if best is None or score < best[0]:
             best = (score, x)
     if best is None:
@@ -270,13 +270,21 @@ def _find_gutter(segments: list[Segment], width: float, height: float = 0.0) -> 
     return x
 
 
+def _worded(segments: list[Segment]) -> int:
+    return sum(1 for s in segments if any(ch.isalnum() for ch in s.text))
+
+
 def _word_gaps_across(segments: list[Segment], x: float) -> float:
     """The share of rows printed on both sides of a candidate gutter at `x` that run across
     it: a run crossing it, or the two sides only a word space apart. Justified text drawn
     word by word (Word's PDFs) leaves vertical "rivers" of spaces that look like a gutter;
-    a real gutter is wider than a word space and few rows cross it."""
+    a real gutter is wider than a word space and few rows cross it. Rows above the top of
+    either column (a name banner over both) are the header, not evidence either way."""
+    tops = [s.top for s in segments if s.x1 <= x], [s.top for s in segments if s.x0 >= x]
+    start = max(min(side) for side in tops) if all(tops) else 0.0
     rows: list[list[Segment]] = []
-    for segment in sorted(segments, key=lambda s: (s.baseline or s.middle, s.x0)):
+    inside = [s for s in segments if s.bottom >= start]
+    for segment in sorted(inside, key=lambda s: (s.baseline or s.middle, s.x0)):
         row = next((r for r in rows[-3:] if _same_row(r[0], segment)), None)
         if row is None:
             rows.append([segment])
