@@ -384,13 +384,32 @@ def _block_order(
     contact_rows = [
         s for s in segments if _CONTACTISH.search(s.text) and s.top < 0.35 * page.height
     ]
+    # Where one column starts lower (a sidebar under the name's row), the lines of the other
+    # above it near the top of the page (the name, a headline "Project Manager, Toronto,
+    # ON") are the header over both columns, read first. Contact rows are header rows only
+    # up to there: an employer's site in a job beside the sidebar's e-mail is no header.
+    tops = [s.top for s in segments if s.x1 <= gutter], [s.top for s in segments if s.x0 >= gutter]
+    start = max(min(side) for side in tops) if all(tops) else 0.0
+    line = sorted(s.height for s in segments)[len(segments) // 2]
+    contact_rows = [s for s in contact_rows if s.top <= start + 1.5 * line]
+    header = [s for s in segments if s.bottom <= start and s.top < 0.2 * page.height]
+    # Only a name banner: a few rows, the page's largest type among them (not the first
+    # sections of a main column that starts higher than a sidebar under a photo).
+    if len(_build_lines(header, index)) > 4 or not header or (
+        max(s.height for s in header) < max(s.height for s in segments)
+    ):
+        header = []
     wide: list[Segment] = []
     for segment in sorted(segments, key=lambda s: (s.top, s.x0)):
-        crossing = segment.x0 < gutter < segment.x1
-        in_contact_row = any(
-            _same_row(segment, other) and (other.x1 <= gutter) != (segment.x1 <= gutter)
-            for other in contact_rows
-        ) and _contact_field(segment.text)
+        crossing = segment.x0 < gutter < segment.x1 or segment in header
+        in_contact_row = (
+            any(
+                _same_row(segment, other) and (other.x1 <= gutter) != (segment.x1 <= gutter)
+                for other in contact_rows
+            )
+            and _contact_field(segment.text)
+            and segment.top <= start + 1.5 * line
+        )
         in_contact_row = in_contact_row or (
             segment in contact_rows
             and any(
