@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 
 from cvimprover.cv.dates import find_dates
@@ -232,9 +231,7 @@ def _find_gutter(segments: list[Segment], width: float, height: float = 0.0) -> 
     if len(segments) < 8:
         return None
     edges = sorted({round(s.x1 + 2) for s in segments} | {round(s.x0 - 2) for s in segments})
-    header = [
-        s for s in segments if height and s.top < 0.35 * height and _contact_field(s.text)
-    ]
+    header = [s for s in segments if height and s.top < 0.35 * height and _contact_field(s.text)]
     best: tuple[tuple[int, int], float] | None = None
     for x in edges:
         if not 0.18 * width < x < 0.82 * width:
@@ -368,9 +365,11 @@ def _block_order(
     body = _build_lines([s for s in segments if s.x1 > gutter], index, right_edge)
     # A running footer or header starts at the left edge, under or over the headings.
     furniture = [line for line in margin if _furniture(line, body, page.height)]
-    trusted = any(abs(gutter - other) < 3 for other in template)
+    # The template remembers where the body starts beside a margin of headings.
+    body_x = min(s.x0 for s in segments if s.x1 > gutter)
+    trusted = any(abs(body_x - other) < 3 for other in template)
     if _heading_margin([line for line in margin if line not in furniture], body, trusted):
-        template.append(gutter)
+        template.append(body_x)
         return _beside_their_rows(margin, body)
 
     def flush() -> None:
@@ -395,8 +394,10 @@ def _block_order(
     header = [s for s in segments if s.bottom <= start and s.top < 0.2 * page.height]
     # Only a name banner: a few rows, the page's largest type among them (not the first
     # sections of a main column that starts higher than a sidebar under a photo).
-    if len(_build_lines(header, index)) > 4 or not header or (
-        max(s.height for s in header) < max(s.height for s in segments)
+    if (
+        len(_build_lines(header, index)) > 4
+        or not header
+        or (max(s.height for s in header) < max(s.height for s in segments))
     ):
         header = []
     wide: list[Segment] = []
@@ -459,15 +460,16 @@ def _hanging_headings(
     margin = _build_lines(hanging, index, max(s.x1 for s in hanging))
     headings = [line for line in margin if not _furniture(line, body, page.height)]
     blocks = [" ".join(line.text for line in block) for block in _blocks_of_lines(headings)]
-    if not blocks or len(headings) > 0.3 * len(body):
+    if not blocks or len(blocks) > 0.3 * len(body):
         return None
-    trusted = any(max(s.x1 for s in hanging) <= other + 3 for other in template or [])
+    trusted = any(abs(body_left - other) < 3 for other in template or [])
     if not all(
-        len(text) <= 40
-        and (heading_kind(text) or trusted and not re.search(r"[\d@]", text))
+        len(text) <= 40 and (heading_kind(text) or trusted and not re.search(r"[\d@]", text))
         for text in blocks
     ):
         return None
+    if template is not None:
+        template.append(body_left)
     return _beside_their_rows(margin, body)
 
 
@@ -485,7 +487,7 @@ def _body_left(segments: list[Segment]) -> float | None:
             row.append(segment)
     starts = sorted(min(s.x0 for s in row) for row in rows)
     for x in starts:
-        if sum(1 for other in starts if x - 0.5 <= other <= x + 2.5) >= 0.25 * len(starts):
+        if sum(1 for other in starts if x - 0.5 <= other <= x + 2.5) >= max(2, len(starts) / 4):
             return x
     return None
 
@@ -517,13 +519,14 @@ def _heading_margin(margin: list[Line], body: list[Line], trusted: bool = False)
 
     grouped = _blocks_of_lines(margin)
     blocks = [" ".join(line.text for line in block) for block in grouped]
-    if len(blocks) < 2 or len(margin) > 0.3 * len(body):
+    if len(blocks) < 2 or len(blocks) > 0.3 * len(body):
         return False
     if any(len(text) > 50 or len(text.split()) > 6 or re.search(r"[\d@]", text) for text in blocks):
         return False
     known = sum(1 for text in blocks if heading_kind(text))
     if known >= 0.6 * len(blocks) and all(len(text.split()) <= 4 for text in blocks):
         return True
+
     # Headings of the template's own words ("selected consultancies"): a known one among
     # them, and each far from the next, with two rows of its section or more from its own
     # row to the next heading's; a sidebar's lines follow one another closely.
@@ -958,9 +961,9 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
             # A run drawn back over the end of the line in another font is a field of its
             # own (right-aligned dates pushed against a long line: "linear" + "Fall 2016").
             last = next((i for i in reversed(indices) if i >= 0), first)
-            over = gap < -0.3 * line_height and _font_name(
-                textpage, last, name
-            ) != _font_name(textpage, index, name)
+            over = gap < -0.3 * line_height and _font_name(textpage, last, name) != _font_name(
+                textpage, index, name
+            )
             # A word in much larger or smaller type after a space is another field: small
             # grey dates, then the employer in bold ("present" + "Codecademy").
             # Sizes count only where they match the glyphs drawn (a scaled text matrix
@@ -1020,17 +1023,19 @@ def _type_change(before: float, after: float) -> bool:
 def _size_flat_runs(segments: list[Segment], flat: list[Segment]) -> None:
     """A run of punctuation alone (the dash of "2006 - present" set apart by a monospace
     font, a bullet) has a flat glyph box that says nothing of its type size: a dash 0.7 pt
-    high would fail the same-row test against its own line. It keeps its font's size when
-    that is a plausible size on this page, else it takes the page's usual size."""
+    high would fail the same-row test against its own line. Punctuation sits within the
+    height of a lower-case letter, about half the type size: half its font's size when that
+    is a plausible size on this page, else half the page's usual size. No more, or a bullet
+    would join a date printed just above its line."""
     ids = {id(segment) for segment in flat}
     sizes = sorted(s.size for s in segments if id(s) not in ids and s.size > 0)
     usual = sizes[len(sizes) // 2] if sizes else 0.0
     for segment in flat:
         glyphs = max(1.0, segment.bottom - segment.top)
-        if usual and not 0.4 * usual <= segment.size <= 2.5 * usual:
-            segment.size = max(glyphs, usual)
-        elif not usual:
-            segment.size = max(glyphs, segment.size)
+        size = segment.size
+        if usual and not 0.4 * usual <= size <= 2.5 * usual:
+            size = usual
+        segment.size = max(glyphs, 0.5 * size)
 
 
 def _name_first(lines: list[Line], height: float) -> list[Line]:
@@ -1106,7 +1111,8 @@ def reconstruct(pages: list[Page]) -> Layout:
         text_lines = _join_wrapped(lines)
         if number == 0:
             _set_name_apart(lines, text_lines)
-        if out and text_lines and text_lines[0][:1].islower() and out[-1]:
+        apart = bool(lines) and lines[0].apart  # a margin heading opens the page
+        if out and text_lines and text_lines[0][:1].islower() and out[-1] and not apart:
             # A sentence running over the page break continues the last line of the page.
             out[-1] += " " + text_lines.pop(0)
         elif out:
