@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 
 from cvimprover.cv.dates import find_dates
@@ -39,6 +38,7 @@ class Segment:
     bold: bool = False
     size: float = 0.0  # font size in points (0 when unknown)
     baseline: float = 0.0  # top-down y of the text's baseline
+    typed: bool = False  # `size` is the font's own size, not the height of the glyphs drawn
 
     @property
     def height(self) -> float:
@@ -57,6 +57,7 @@ class Line:
     page: int
     text: str = ""
     edge: float = 0.0  # the right edge of the column this line sits in
+    apart: bool = False  # starts a block of its own: never the wrapped tail of the line before
 
     @property
     def x0(self) -> float:
@@ -200,7 +201,19 @@ def _build_lines(segments: list[Segment], page: int, edge: float | None = None) 
             # A wide gap separates fields (a title and its right-aligned dates): keep it
             # visible. A bullet or icon glyph is followed by its text, never a field break.
             is_marker = len(before.text) <= 1 or not any(ch.isalnum() for ch in before.text)
-            parts.append(" | " if gap > 1.0 * size and not is_marker and not justified else " ")
+            # Runs in different type with more than a word space between them are fields
+            # too (small grey dates, then the employer in bold).
+            # Runs drawn over each other are fields that collide (dates pushed into a title).
+            field = gap > 1.0 * size and not justified or gap < -0.3 * size
+            field = field or (
+                gap > 0.3 * min(before.height, after.height)
+                and before.typed
+                and after.typed
+                and abs(before.baseline - after.baseline) < 0.15 * size
+                and _type_change(before.height, after.height)
+                and any(ch.isalnum() for ch in after.text)
+            )
+            parts.append(" | " if field and not is_marker else " ")
             parts.append(after.text)
         line.text = "".join(parts).strip()
     return lines
@@ -210,21 +223,25 @@ def _is_dateish(text: str) -> bool:
     return find_dates(text) is not None and len(text) < 40
 
 
-def _find_gutter(segments: list[Segment], width: float) -> float | None:
-    """The x of a vertical gap that splits the page into two columns of running text."""
+def _find_gutter(segments: list[Segment], width: float, height: float = 0.0) -> float | None:
+    """The x of a vertical gap that splits the page into two columns of running text.
+    Contact details in the header band (`height` given) are read as the header whatever
+    gutter they cross, so they do not count against one: a block of details printed over
+    the gutter must not push it into the right column, past that column's own heading."""
     if len(segments) < 8:
         return None
     edges = sorted({round(s.x1 + 2) for s in segments} | {round(s.x0 - 2) for s in segments})
-    best: tuple[int, float] | None = None
+    header = [s for s in segments if height and s.top < 0.35 * height and _contact_field(s.text)]
+    best: tuple[tuple[int, int], float] | None = None
     for x in edges:
         if not 0.18 * width < x < 0.82 * width:
             continue
         left = [s for s in segments if s.x1 <= x]
         right = [s for s in segments if s.x0 >= x]
         crossing = len(segments) - len(left) - len(right)
-        if len(left) < 3 or len(right) < 3 or crossing > 0.25 * len(segments):
-            continue
-        score = crossing
+        if crossing > 0.25 * len(segments) or min(_worded(left), _worded(right)) < 3:
+            continue  # a column of bullet glyphs beside their text is no column of text
+        score = (crossing - sum(1 for s in header if s.x0 < x < s.x1), crossing)
         if best is None or score < best[0]:
             best = (score, x)
     if best is None:
@@ -250,13 +267,21 @@ def _find_gutter(segments: list[Segment], width: float) -> float | None:
     return x
 
 
+def _worded(segments: list[Segment]) -> int:
+    return sum(1 for s in segments if any(ch.isalnum() for ch in s.text))
+
+
 def _word_gaps_across(segments: list[Segment], x: float) -> float:
     """The share of rows printed on both sides of a candidate gutter at `x` that run across
     it: a run crossing it, or the two sides only a word space apart. Justified text drawn
     word by word (Word's PDFs) leaves vertical "rivers" of spaces that look like a gutter;
-    a real gutter is wider than a word space and few rows cross it."""
+    a real gutter is wider than a word space and few rows cross it. Rows above the top of
+    either column (a name banner over both) are the header, not evidence either way."""
+    tops = [s.top for s in segments if s.x1 <= x], [s.top for s in segments if s.x0 >= x]
+    start = max(min(side) for side in tops) if all(tops) else 0.0
     rows: list[list[Segment]] = []
-    for segment in sorted(segments, key=lambda s: (s.baseline or s.middle, s.x0)):
+    inside = [s for s in segments if s.bottom >= start]
+    for segment in sorted(inside, key=lambda s: (s.baseline or s.middle, s.x0)):
         row = next((r for r in rows[-3:] if _same_row(r[0], segment)), None)
         if row is None:
             rows.append([segment])
@@ -290,10 +315,14 @@ def _contact_field(text: str) -> bool:
     return len(text) <= 45 and bool(_CONTACTISH.search(text) or _PLACE_FIELD.match(text))
 
 
-def _reading_order(page: Page, index: int) -> list[Line]:
+def _reading_order(page: Page, index: int, template: list[float] | None = None) -> list[Line]:
     """Lines of one page in reading order: blocks parted by a wide blank band top to bottom,
     and in each block its full-width bands and each column top to bottom."""
-    return [line for block in _blocks(page.segments) for line in _block_order(page, block, index)]
+    return [
+        line
+        for block in _blocks(page.segments)
+        for line in _block_order(page, block, index, template)
+    ]
 
 
 def _blocks(segments: list[Segment]) -> list[list[Segment]]:
@@ -313,13 +342,19 @@ def _blocks(segments: list[Segment]) -> list[list[Segment]]:
     return blocks
 
 
-def _block_order(page: Page, segments: list[Segment], index: int) -> list[Line]:
+def _block_order(
+    page: Page, segments: list[Segment], index: int, template: list[float] | None = None
+) -> list[Line]:
+    """One block's lines in reading order; `template` gathers the gutters of the margins of
+    headings found so far in the document, and trusts a margin at one of them."""
+    if template is None:
+        template = []
     # A line reaches the page's text edge, not its block's: a short block (an address in
     # the header) must not look like text wrapped at its own right end.
     page_edge = max((s.x1 for s in page.segments), default=0.0)
-    gutter = _find_gutter(segments, page.width)
+    gutter = _find_gutter(segments, page.width, page.height)
     if gutter is None:
-        hanging = _hanging_headings(page, segments, index, page_edge)
+        hanging = _hanging_headings(page, segments, index, page_edge, template)
         return hanging if hanging is not None else _build_lines(segments, index, page_edge)
     ordered: list[Line] = []
     band: list[Segment] = []
@@ -330,7 +365,11 @@ def _block_order(page: Page, segments: list[Segment], index: int) -> list[Line]:
     body = _build_lines([s for s in segments if s.x1 > gutter], index, right_edge)
     # A running footer or header starts at the left edge, under or over the headings.
     furniture = [line for line in margin if _furniture(line, body, page.height)]
-    if _heading_margin([line for line in margin if line not in furniture], body):
+    # The template remembers where the body starts beside a margin of headings.
+    body_x = min(s.x0 for s in segments if s.x1 > gutter)
+    trusted = any(abs(body_x - other) < 3 for other in template)
+    if _heading_margin([line for line in margin if line not in furniture], body, trusted):
+        template.append(body_x)
         return _beside_their_rows(margin, body)
 
     def flush() -> None:
@@ -344,13 +383,34 @@ def _block_order(page: Page, segments: list[Segment], index: int) -> list[Line]:
     contact_rows = [
         s for s in segments if _CONTACTISH.search(s.text) and s.top < 0.35 * page.height
     ]
+    # Where one column starts lower (a sidebar under the name's row), the lines of the other
+    # above it near the top of the page (the name, a headline "Project Manager, Toronto,
+    # ON") are the header over both columns, read first. Contact rows are header rows only
+    # up to there: an employer's site in a job beside the sidebar's e-mail is no header.
+    tops = [s.top for s in segments if s.x1 <= gutter], [s.top for s in segments if s.x0 >= gutter]
+    start = max(min(side) for side in tops) if all(tops) else 0.0
+    line = sorted(s.height for s in segments)[len(segments) // 2]
+    contact_rows = [s for s in contact_rows if s.top <= start + 1.5 * line]
+    header = [s for s in segments if s.bottom <= start and s.top < 0.2 * page.height]
+    # Only a name banner: a few rows, the page's largest type among them (not the first
+    # sections of a main column that starts higher than a sidebar under a photo).
+    if (
+        len(_build_lines(header, index)) > 4
+        or not header
+        or (max(s.height for s in header) < max(s.height for s in segments))
+    ):
+        header = []
     wide: list[Segment] = []
     for segment in sorted(segments, key=lambda s: (s.top, s.x0)):
-        crossing = segment.x0 < gutter < segment.x1
-        in_contact_row = any(
-            _same_row(segment, other) and (other.x1 <= gutter) != (segment.x1 <= gutter)
-            for other in contact_rows
-        ) and _contact_field(segment.text)
+        crossing = segment.x0 < gutter < segment.x1 or segment in header
+        in_contact_row = (
+            any(
+                _same_row(segment, other) and (other.x1 <= gutter) != (segment.x1 <= gutter)
+                for other in contact_rows
+            )
+            and _contact_field(segment.text)
+            and segment.top <= start + 1.5 * line
+        )
         in_contact_row = in_contact_row or (
             segment in contact_rows
             and any(
@@ -375,17 +435,22 @@ def _block_order(page: Page, segments: list[Segment], index: int) -> list[Line]:
 
 
 def _hanging_headings(
-    page: Page, segments: list[Segment], index: int, page_edge: float
+    page: Page,
+    segments: list[Segment],
+    index: int,
+    page_edge: float,
+    template: list[float] | None = None,
 ) -> list[Line] | None:
     """A page with one or two headings in the left margin, too few to make a column: each
-    heading read before its row, not glued to the row's text ("Publications | S. Dicks")."""
+    heading read before its row, not glued to the row's text ("Publications | S. Dicks").
+    Where another page has a margin of headings at this place (`template`), the headings
+    need not be words we know ("Service, Professional and Community")."""
     from cvimprover.cv.parse import heading_kind  # parse reads layout's link hosts
 
     if not segments:
         return None
-    starts = Counter(round(s.x0) for s in segments)
-    body_left = starts.most_common(1)[0][0]
-    if starts[body_left] < 0.5 * len(segments):
+    body_left = _body_left(segments)
+    if body_left is None:
         return None
     hanging = [s for s in segments if s.x1 < body_left - 1]
     if not hanging:
@@ -395,37 +460,83 @@ def _hanging_headings(
     margin = _build_lines(hanging, index, max(s.x1 for s in hanging))
     headings = [line for line in margin if not _furniture(line, body, page.height)]
     blocks = [" ".join(line.text for line in block) for block in _blocks_of_lines(headings)]
-    if not blocks or len(headings) > 0.3 * len(body):
+    if not blocks or len(blocks) > 0.3 * len(body):
         return None
-    if not all(len(text) <= 40 and heading_kind(text) for text in blocks):
+    trusted = any(abs(body_left - other) < 3 for other in template or [])
+    if not all(
+        len(text) <= 40 and (heading_kind(text) or trusted and not re.search(r"[\d@]", text))
+        for text in blocks
+    ):
         return None
+    if template is not None:
+        template.append(body_left)
     return _beside_their_rows(margin, body)
+
+
+def _body_left(segments: list[Segment]) -> float | None:
+    """The leftmost edge a good share of the page's rows start at, give or take a couple of
+    points (one template starts its lines at 167.3 and 167.6): the body's edge, or the edge
+    of a column of dates printed before the body ("2016 - 2020 | Outright Vermont").
+    Rows, not runs: a column of dates beside the rows is no competing edge."""
+    rows: list[list[Segment]] = []
+    for segment in sorted(segments, key=lambda s: (s.baseline or s.middle, s.x0)):
+        row = next((r for r in rows[-3:] if _same_row(r[0], segment)), None)
+        if row is None:
+            rows.append([segment])
+        else:
+            row.append(segment)
+    starts = sorted(min(s.x0 for s in row) for row in rows)
+    for x in starts:
+        if sum(1 for other in starts if x - 0.5 <= other <= x + 2.5) >= max(2, len(starts) / 4):
+            return x
+    return None
 
 
 def _blocks_of_lines(lines: list[Line]) -> list[list[Line]]:
     """Lines grouped into blocks: a heading wrapped over two lines ("RESEARCH" /
-    "EXPERIENCE") is one block."""
+    "EXPERIENCE") is one block; a line in other type under it ("positions" in smaller
+    grey under "professional experience") is a sub-heading of its own."""
     blocks: list[list[Line]] = []
     for line in lines:
-        if blocks and line.top - blocks[-1][-1].bottom < 0.8 * line.height:
+        last = blocks[-1][-1] if blocks else None
+        if (
+            last is not None
+            and line.top - last.bottom < 0.8 * line.height
+            and abs(line.height - last.height) <= 0.05 * last.height
+        ):
             blocks[-1].append(line)
         else:
             blocks.append([line])
     return blocks
 
 
-def _heading_margin(margin: list[Line], body: list[Line]) -> bool:
+def _heading_margin(margin: list[Line], body: list[Line], trusted: bool = False) -> bool:
     """Whether the left column holds only the section headings, each printed beside the
-    first row of its section (academic and classic templates): not a column of its own."""
+    first row of its section (academic and classic templates): not a column of its own.
+    `trusted`: another page of the document has such a margin at the same place, so the
+    headings need not be words we know ("general audience")."""
     from cvimprover.cv.parse import heading_kind  # parse reads layout's link hosts
 
-    blocks = [" ".join(line.text for line in block) for block in _blocks_of_lines(margin)]
-    if len(blocks) < 2 or len(margin) > 0.3 * len(body):
+    grouped = _blocks_of_lines(margin)
+    blocks = [" ".join(line.text for line in block) for block in grouped]
+    if len(blocks) < 2 or len(blocks) > 0.3 * len(body):
         return False
-    if any(len(text) > 40 or len(text.split()) > 4 or re.search(r"[\d@]", text) for text in blocks):
+    if any(len(text) > 50 or len(text.split()) > 6 or re.search(r"[\d@]", text) for text in blocks):
         return False
     known = sum(1 for text in blocks if heading_kind(text))
-    return known >= 0.6 * len(blocks)
+    if known >= 0.6 * len(blocks) and all(len(text.split()) <= 4 for text in blocks):
+        return True
+
+    # Headings of the template's own words ("selected consultancies"): a known one among
+    # them, and each far from the next, with two rows of its section or more from its own
+    # row to the next heading's; a sidebar's lines follow one another closely.
+    def rows(above: Line, below: Line) -> int:
+        start, end = above.baseline - 0.5 * above.height, below.baseline - 0.5 * below.height
+        return sum(1 for line in body if start <= line.baseline < end)
+
+    return (known >= 1 or trusted) and all(
+        rows(above[0], below[0]) >= 2 for above, below in zip(grouped, grouped[1:], strict=False)
+    )
 
 
 def _furniture(line: Line, body: list[Line], height: float) -> bool:
@@ -448,14 +559,23 @@ def _beside_their_rows(margin: list[Line], body: list[Line]) -> list[Line]:
     """The body's lines top to bottom, each margin heading placed before the first body
     line of its row (or below it)."""
     ordered: list[Line] = []
-    pending = _blocks_of_lines(margin)
+    # A heading wrapped over lines ("professional" / "experience") is read as one line.
+    pending = [[_one_line(block)] for block in _blocks_of_lines(margin)]
     for line in body:
         while pending and line.baseline >= pending[0][0].baseline - 0.5 * pending[0][0].height:
             ordered.extend(pending.pop(0))
+            line.apart = True
         ordered.append(line)
     for block in pending:
         ordered.extend(block)
     return ordered
+
+
+def _one_line(block: list[Line]) -> Line:
+    line = Line([s for line in block for s in line.segments], block[0].page, edge=block[0].edge)
+    line.text = " ".join(line.text for line in block)
+    line.apart = True
+    return line
 
 
 def _margin_key(line: Line, height: float) -> tuple[str, int, str]:
@@ -523,7 +643,7 @@ def _is_marker(line: Line) -> bool:
 
 def _continues(previous: Line, line: Line) -> bool:
     """Whether `line` is the wrapped tail of `previous` (same block, same style)."""
-    if previous.page != line.page or previous.bold != line.bold:
+    if line.apart or previous.page != line.page or previous.bold != line.bold:
         return False
     if abs(previous.height - line.height) > 0.15 * previous.height:
         return False
@@ -768,6 +888,7 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
     tracking = 0.0  # the usual gap between letters of the current run
 
     accents: list[tuple[str, float, float, float]] = []  # spacing accent, x0, x1, bottom
+    flat: list[Segment] = []  # runs of punctuation alone, sized by their glyphs
 
     def flush() -> None:
         nonlocal chars, indices, first, accents
@@ -787,9 +908,13 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
             segment = Segment(box[0], height - box[3], box[2], height - box[1], run, weight >= 600)
             # Font sizes scaled by a text matrix are reported unscaled: trust the glyphs then.
             glyphs = box[3] - box[1]
-            segment.size = size if 0.5 * glyphs <= size <= 3 * glyphs else glyphs
+            segment.typed = 0.5 * glyphs <= size <= 3 * glyphs
+            segment.size = size if segment.typed else glyphs
             segment.baseline = height - bottom.value
             segments.append(segment)
+            if not any(ch.isalnum() for ch in run) and segment.size == glyphs:
+                segment.size = size  # checked against the page's usual size below
+                flat.append(segment)
         chars, indices, first = [], [], -1
 
     for index in range(count):
@@ -833,7 +958,26 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
             # Letter-spaced text (tracked headings and names) has wide gaps between letters:
             # a gap counts only against the spacing of the letters before it.
             wide = gap > 0.9 * max(glyph, line_height) and gap > 3 * tracking
-            if not same_line or wide or gap < -line_height:
+            # A run drawn back over the end of the line in another font is a field of its
+            # own (right-aligned dates pushed against a long line: "linear" + "Fall 2016").
+            last = next((i for i in reversed(indices) if i >= 0), first)
+            over = gap < -0.3 * line_height and _font_name(textpage, last, name) != _font_name(
+                textpage, index, name
+            )
+            # A word in much larger or smaller type after a space is another field: small
+            # grey dates, then the employer in bold ("present" + "Codecademy").
+            # Sizes count only where they match the glyphs drawn (a scaled text matrix
+            # reports 1.0 for every letter).
+            before_size = pdfium_c.FPDFText_GetFontSize(textpage, last)
+            after_size = pdfium_c.FPDFText_GetFontSize(textpage, index)
+            resized = (
+                (space or gap > 0)
+                and _type_change(before_size, after_size)
+                and 0.5 * line_height <= before_size <= 3 * line_height
+                and 0.5 * glyph <= after_size <= 3 * glyph
+                and _same_baseline(textpage, last, index, max(before_size, after_size))
+            )
+            if not same_line or wide or gap < -line_height or over or resized:
                 flush()
         if not chars:
             first = index
@@ -855,7 +999,43 @@ def page_segments(textpage: object, width: float, height: float) -> list[Segment
         indices.append(index)
         box = [min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)]
     flush()
+    _size_flat_runs(segments, flat)
     return segments
+
+
+def _same_baseline(textpage: object, before: int, after: int, size: float) -> bool:
+    """Whether two characters sit on one baseline: a raised "º" in "2ºA" does not."""
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    x, y_before, y_after = ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    pdfium_c.FPDFText_GetCharOrigin(textpage, before, ctypes.byref(x), ctypes.byref(y_before))
+    pdfium_c.FPDFText_GetCharOrigin(textpage, after, ctypes.byref(x), ctypes.byref(y_after))
+    return abs(y_before.value - y_after.value) < 0.15 * size
+
+
+def _type_change(before: float, after: float) -> bool:
+    """Whether two font sizes are different type, not a word's small capitals or kerning."""
+    return min(before, after) > 0 and max(before, after) > 1.4 * min(before, after)
+
+
+def _size_flat_runs(segments: list[Segment], flat: list[Segment]) -> None:
+    """A run of punctuation alone (the dash of "2006 - present" set apart by a monospace
+    font, a bullet) has a flat glyph box that says nothing of its type size: a dash 0.7 pt
+    high would fail the same-row test against its own line. Punctuation sits within the
+    height of a lower-case letter, about half the type size: half its font's size when that
+    is a plausible size on this page, else half the page's usual size. No more, or a bullet
+    would join a date printed just above its line."""
+    ids = {id(segment) for segment in flat}
+    sizes = sorted(s.size for s in segments if id(s) not in ids and s.size > 0)
+    usual = sizes[len(sizes) // 2] if sizes else 0.0
+    for segment in flat:
+        glyphs = max(1.0, segment.bottom - segment.top)
+        size = segment.size
+        if usual and not 0.4 * usual <= size <= 2.5 * usual:
+            size = usual
+        segment.size = max(glyphs, 0.5 * size)
 
 
 def _name_first(lines: list[Line], height: float) -> list[Line]:
@@ -900,13 +1080,29 @@ def _set_name_apart(lines: list[Line], text_lines: list[str]) -> None:
         return
     heights = sorted(line.height for line in lines)
     display = lines[0].height >= 1.4 * heights[len(heights) // 2]
-    if display and lines[1].height < 0.75 * lines[0].height and text_lines[1]:
-        text_lines.insert(1, "")
+    # A name the page wrapped ("Aldair Oswaldo Avalos" / "Albino") is set apart after
+    # its second line.
+    size = 1
+    if (
+        len(lines) > 2
+        and len(text_lines) > 2
+        and text_lines[1] == lines[1].text
+        and abs(lines[1].height - lines[0].height) <= 0.05 * lines[0].height
+        and len(f"{lines[0].text} {lines[1].text}".split()) <= 6
+    ):
+        size = 2
+    if display and lines[size].height < 0.75 * lines[0].height and text_lines[size]:
+        text_lines.insert(size, "")
 
 
 def reconstruct(pages: list[Page]) -> Layout:
     """Reading-order text of a PDF from its pages' text runs."""
-    ordered = [_reading_order(page, index) for index, page in enumerate(pages)]
+    # Pages of one document share a template: a margin of headings recognised on one page
+    # is read the same way on the others (first pass to find it, second to use it).
+    template: list[float] = []
+    for index, page in enumerate(pages):
+        _reading_order(page, index, template)
+    ordered = [_reading_order(page, index, template) for index, page in enumerate(pages)]
     kept, dropped = _drop_page_furniture(ordered, [(p.width, p.height) for p in pages])
     if kept:
         kept[0] = _name_first(kept[0], pages[0].height)
@@ -915,7 +1111,8 @@ def reconstruct(pages: list[Page]) -> Layout:
         text_lines = _join_wrapped(lines)
         if number == 0:
             _set_name_apart(lines, text_lines)
-        if out and text_lines and text_lines[0][:1].islower() and out[-1]:
+        apart = bool(lines) and lines[0].apart  # a margin heading opens the page
+        if out and text_lines and text_lines[0][:1].islower() and out[-1] and not apart:
             # A sentence running over the page break continues the last line of the page.
             out[-1] += " " + text_lines.pop(0)
         elif out:

@@ -13,9 +13,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Spacer
 
-from cvimprover.cv.extract import extract_document, extract_text
+from cvimprover.cv.extract import extract_document, extract_text, pdf_stream_text
 from cvimprover.cv.normalise import normalise_text
 from cvimprover.cv.parse import parse_cv
+from cvimprover.cv.preserved import missing_lines
 
 FONTS = Path(__file__).resolve().parents[2] / "cvimprover" / "cv" / "render" / "fonts"
 
@@ -479,3 +480,218 @@ def test_a_link_drawn_over_a_label_naming_a_kind_of_link_is_a_contact_link() -> 
     links = extract_document(buffer.getvalue(), "cv.pdf").links
     assert "https://danawhitlock.net/" in links
     assert "https://northwind.example.com/" not in links
+
+
+def _lines(data: bytes) -> list[str]:
+    text = normalise_text(extract_text(data, "cv.pdf"))
+    return [line for line in text.split("\n") if line]
+
+
+def test_margin_headings_beside_rows_that_start_a_point_apart_and_a_split_date() -> None:
+    # A LaTeX-style page: headings right-aligned in a narrow margin (one wrapped over two
+    # lines, a sub-heading in smaller type under it), body rows starting at x 167.3 or
+    # 167.6, and right-aligned dates whose dash is drawn as a run of its own.
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    font = _font()
+    pdf.setFont(font + "-Bold", 20)
+    pdf.drawString(167, 800, "Rhea Castellanos")
+    pdf.setFont(font, 9)
+    pdf.drawString(167, 784, "rhea@example.org")
+    y = 750
+
+    def heading(lines: list[str], size: float, top: float) -> None:
+        pdf.setFont(font, size)
+        for offset, word in enumerate(lines):
+            pdf.drawRightString(138, top - (size + 2) * offset, word)
+
+    def row(x: float, text: str, dates: list[tuple[float, str]] = ()) -> None:
+        nonlocal y
+        pdf.setFont(font, 10)
+        pdf.drawString(x, y, text)
+        pdf.setFont(font, 8)
+        for at, part in dates:
+            pdf.drawString(at, y, part)
+        y -= 14
+
+    heading(["education"], 11, y)
+    row(167.3, "Ph.D. in Statistics, Stanford University", [(540, "2003")])
+    row(167.6, "B.S. in Industrial Engineering, University of South Florida", [(540, "1996")])
+    y -= 40
+    heading(["professional", "experience"], 11, y)
+    y -= 26
+    heading(["positions"], 8, y)
+    row(167.6, "Professor, Gallaudet University", [(495, "2006"), (522, "-"), (532, "present")])
+    for _ in range(3):
+        row(167.3, "Taught statistics and data analysis to graduate students")
+    row(
+        167.6,
+        "Science Writer, Proceedings of the Academy",
+        [(495, "2005"), (522, "-"), (532, "2006")],
+    )
+    for _ in range(3):
+        row(167.3, "Wrote news features on statistics for a general audience")
+    pdf.save()
+    lines = _lines(buffer.getvalue())
+    assert lines.index("education") + 1 == lines.index(
+        "Ph.D. in Statistics, Stanford University | 2003"
+    )
+    # The wrapped heading is one line; the sub-heading in other type is a line of its own.
+    assert lines.index("professional experience") + 1 == lines.index("positions")
+    assert lines.index("positions") + 1 == lines.index(
+        "Professor, Gallaudet University | 2006 - present"
+    )
+    assert "Science Writer, Proceedings of the Academy | 2005 - 2006" in lines
+
+
+def test_margin_headings_of_a_template_read_alike_on_every_page() -> None:
+    # Page 1: known headings in the left margin beside their rows. Page 2: the same margin
+    # with the template's own words ("selected writing"), known to no list of headings.
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    font = _font()
+    pages = [
+        [("Education", "M.Sc. in Oceanography, Dalhousie University"),
+         ("Experience", "Research Assistant, Bedford Institute")],
+        [("selected writing", "Currents of the shelf sea, Ocean Notes"),
+         ("general audience", "Why the tides turn, Harbour Magazine")],
+    ]  # fmt: skip
+    for number, sections in enumerate(pages):
+        y = 780
+        for heading, first in sections:
+            pdf.setFont(font + "-Bold", 10)
+            pdf.drawRightString(120, y, heading)
+            pdf.setFont(font, 10)
+            pdf.drawString(140, y, first)
+            for _ in range(4):
+                y -= 14
+                pdf.drawString(140, y, "- Measured currents on four cruises.")
+            y -= 30
+        if number == 0:
+            pdf.showPage()
+    pdf.save()
+    lines = _lines(buffer.getvalue())
+    for sections in pages:
+        for heading, first in sections:
+            assert lines.index(heading) + 1 == lines.index(first), heading
+
+
+def test_fields_in_other_type_or_drawn_over_a_line_stay_apart() -> None:
+    # Small grey dates, then the employer in bold after a word space; and dates drawn back
+    # over the end of a long line in another font ("linear" + "Fall 2016").
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    font = _font()
+    pdf.setFont(font + "-Bold", 18)
+    pdf.drawString(60, 800, "Ada Morse")
+    pdf.setFont(font, 10)
+    pdf.drawString(60, 784, "ada@example.org")
+    pdf.setFont(font, 8)
+    pdf.drawString(60, 740, "2020 - present")
+    pdf.setFont(font + "-Bold", 13)
+    pdf.drawString(60 + pdf.stringWidth("2020 - present ", font, 8) + 2, 740, "Codecademy")
+    pdf.setFont(font, 10)
+    long = "General math tutor for calculus and linear"
+    pdf.drawString(60, 710, long)
+    end = 60 + pdf.stringWidth(long, font, 10)
+    pdf.setFont("Courier", 9)
+    pdf.drawString(end - 6, 711.5, "Fall 2016 - Spring 2017")
+    pdf.save()
+    data = buffer.getvalue()
+    lines = _lines(data)
+    assert "2020 - present | Codecademy" in lines
+    tutor = next(line for line in lines if line.startswith("General math tutor"))
+    assert tutor == f"{long} | Fall 2016 - Spring 2017"
+    # The text stream glues "linearFall": the accounting finds both parts kept.
+    source = normalise_text(pdf_stream_text(data))
+    assert "linearFall" in source
+    assert missing_lines(source, {"improved_markdown": "\n".join(lines)}) == []
+
+
+def _two_columns(pdf: canvas.Canvas, main_x: float, side_x: float, side_top: float) -> None:
+    """A name banner and headline at the top of the main column, a contact sidebar that
+    starts under them, and a job whose employer's site sits beside the sidebar's e-mail."""
+    font = _font()
+    pdf.setFont(font + "-Bold", 18)
+    pdf.drawString(main_x, 780, "Giulia A. Rossi")
+    pdf.setFont(font, 10)
+    pdf.drawString(main_x, 756, "Project Manager, Toronto, ON")
+    y = 726
+    for text in ["EXPERIENCE", "Senior Accountant, Acme Ltd, 2019 - 2023",
+                 "https://acme.example.com/",
+                 "- Closed the books every month for 40 cost centres",
+                 "- Cut the month-end close from 9 to 5 days", "", "EDUCATION",
+                 "BSc Accounting, State University, 2010 - 2014"]:  # fmt: skip
+        if text:
+            pdf.drawString(main_x, y, text)
+        y -= 16
+    y = side_top
+    pdf.setFont(font + "-Bold", 11)
+    pdf.drawString(side_x, y, "CONTACT")
+    pdf.setFont(font, 8)
+    for text in ["giulia@example.com", "+1 416 555 0199", "", "LANGUAGES", "English", "Italian"]:
+        y -= 14 if text else 10
+        pdf.drawString(side_x, y, text)
+
+
+@pytest.mark.parametrize("sidebar_left", [True, False])
+def test_name_banner_over_a_lower_sidebar_and_a_job_beside_its_rows(sidebar_left: bool) -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    main_x, side_x = (240, 30) if sidebar_left else (40, 385)
+    # The sidebar's rows meet the job's rows: its e-mail beside the employer's site.
+    _two_columns(pdf, main_x, side_x, 726 - 2 * 16 + 14 + 2)
+    pdf.save()
+    lines = _lines(buffer.getvalue())
+    assert lines[:2] == ["Giulia A. Rossi", "Project Manager, Toronto, ON"]
+    job = lines.index("Senior Accountant, Acme Ltd, 2019 - 2023")
+    assert lines[job + 1 : job + 4] == [
+        "https://acme.example.com/",
+        "- Closed the books every month for 40 cost centres",
+        "- Cut the month-end close from 9 to 5 days",
+    ]
+    assert lines.index("CONTACT") + 1 == lines.index("giulia@example.com")
+
+
+def test_bullet_glyphs_drawn_apart_are_no_column() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    font = _font()
+    pdf.setFont(font + "-Bold", 18)
+    pdf.drawString(50, 800, "Sam Okafor")
+    pdf.setFont(font, 10)
+    pdf.drawString(50, 782, "sam@example.org")
+    pdf.drawString(50, 750, "EDUCATION")
+    y = 732
+    for degree in ["M.A. History, University of Leeds", "B.A. History, University of York",
+                   "A Level History, Leeds College", "A Level English, Leeds College"]:  # fmt: skip
+        pdf.drawString(60, y, "•")
+        pdf.drawString(80, y, degree)
+        y -= 16
+    pdf.save()
+    lines = _lines(buffer.getvalue())
+    assert "- M.A. History, University of Leeds" in lines
+    assert "- A Level English, Leeds College" in lines
+
+
+def test_a_name_wrapped_over_two_lines_is_set_apart_after_both() -> None:
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, pagesize=A4)
+    font = _font()
+    pdf.setFont("Courier", 22)
+    pdf.drawString(150, 800, "Aldair Oswaldo Avalos")
+    pdf.drawString(150, 776, "Albino")
+    pdf.setFont(font, 9)
+    pdf.drawString(150, 758, "Estudiante de Ingeniería en Computación")
+    pdf.drawString(150, 744, "aldair@example.org")
+    pdf.drawString(150, 710, "EDUCACIÓN")
+    pdf.drawString(150, 696, "Universidad Autónoma Metropolitana | 2022 - 2026")
+    pdf.save()
+    text = normalise_text(extract_text(buffer.getvalue(), "cv.pdf"))
+    assert text.split("\n")[:4] == [
+        "Aldair Oswaldo Avalos",
+        "Albino",
+        "",
+        "Estudiante de Ingeniería en Computación",
+    ]
+    assert parse_cv(text).contact.name == "Aldair Oswaldo Avalos Albino"
