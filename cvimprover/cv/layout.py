@@ -116,6 +116,16 @@ def _bare(uri: str) -> str:
     return uri.removeprefix("www.").rstrip("/")
 
 
+def _names_link(label: str, uri: str, is_link_label) -> bool:
+    """Whether the text a link is drawn over shows the link itself: a label ("GitHub"), the
+    address, or the handle at its end ("@jdoe", "jdoe")."""
+    if is_link_label(label):
+        return True
+    shown = re.sub(r"[\s@/]", "", label.lower())
+    handle = re.sub(r"[\s@/]", "", _bare(uri).rsplit("/", 1)[-1])
+    return bool(shown) and (shown in re.sub(r"[\s/]", "", _bare(uri)) or handle in shown)
+
+
 def page_links(
     pdf: object, page: object, index: int, height: float, visible: str = "",
     textpage: object = None,
@@ -152,9 +162,17 @@ def page_links(
         # A bare domain printed on the page (a personal site), not a paper or a repository.
         shown = "/" not in _bare(uri) and _bare(uri) in visible.lower()
         contact = bool(PROFILE_HOSTS.search(uri) or shown or uri.lower().startswith("mailto:"))
-        if not contact and textpage is not None:
-            label = textpage.get_text_bounded(rect.left, rect.bottom, rect.right, rect.top)
-            contact = is_link_label(" ".join(label.split()))
+        label = ""
+        if textpage is not None:
+            label = " ".join(
+                textpage.get_text_bounded(rect.left, rect.bottom, rect.right, rect.top).split()
+            )
+        if not contact and label:
+            contact = is_link_label(label)
+        elif contact and index > 0 and label and not _names_link(label, uri, is_link_label):
+            # After the first page a profile link drawn over body text ("Carreto, C." in a
+            # list of papers) is a co-author's or a project's, not the person's.
+            contact = False
         found.append((uri, rect.top, contact))
         if len(found) >= 40:
             break

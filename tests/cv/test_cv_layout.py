@@ -695,3 +695,28 @@ def test_a_name_wrapped_over_two_lines_is_set_apart_after_both() -> None:
         "Estudiante de Ingeniería en Computación",
     ]
     assert parse_cv(text).contact.name == "Aldair Oswaldo Avalos Albino"
+
+
+def test_a_profile_link_over_a_name_in_body_text_after_page_one_is_not_the_persons() -> None:
+    """A list of papers on page 2 links a co-author's name to their GitHub: not a contact
+    link. A link on page 2 that shows its own address still is."""
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("Helvetica", 11)
+    page.drawString(72, 790, "Rosa Quintero")
+    page.drawString(72, 772, "rosa@example.org")
+    page.showPage()
+    page.setFont("Helvetica", 11)
+    page.drawString(72, 790, "Publications")
+    page.drawString(72, 772, "Quintero, R. and Ibarra, L. (2021). Credit cycles. Journal of X.")
+    start = 72 + page.stringWidth("Quintero, R. and ", "Helvetica", 11)
+    width = page.stringWidth("Ibarra, L.", "Helvetica", 11)
+    page.linkURL("https://github.com/lucia-ibarra", (start, 768, start + width, 782), relative=0)
+    page.drawString(72, 740, "Code: github.com/rosaq")
+    start = 72 + page.stringWidth("Code: ", "Helvetica", 11)
+    width = page.stringWidth("github.com/rosaq", "Helvetica", 11)
+    page.linkURL("https://github.com/rosaq", (start, 736, start + width, 750), relative=0)
+    page.save()
+    links = extract_document(buffer.getvalue(), "cv.pdf").links
+    assert "https://github.com/lucia-ibarra" not in links
+    assert "https://github.com/rosaq" in links
