@@ -1158,3 +1158,14 @@ def test_a_web_address_is_never_a_heading() -> None:
     assert heading_kind("freecodecamp.org/certification/") is None
     assert heading_kind("https://example.org/projects") is None
     assert heading_kind("Training / Certifications") == "certifications"
+
+
+def test_heading_qualified_by_career_stage_in_any_capitals() -> None:
+    # Academic CVs split studies and posts by stage, often in sentence case.
+    assert heading_kind("Doctoral Studies") == "education"
+    assert heading_kind("Pre-doctoral studies") == "education"
+    assert heading_kind("Post- doctoral research experience") == "experience"
+    assert heading_kind("Clinical experience") == "experience"
+    # Any other qualifier in title case may be a subject or a post, not a heading.
+    assert heading_kind("Physical Education") is None
+    assert heading_kind("Research Assistant") is None
