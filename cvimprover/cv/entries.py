@@ -41,7 +41,7 @@ def _heading_text(line: str) -> str:
 # were: "Doctoral Studies", "Post-doctoral research experience", "Clinical Experience".
 _LEVEL_QUALIFIERS = frozenset(
     "pre post doctoral predoctoral postdoctoral graduate undergraduate postgraduate "
-    "academic university research teaching clinical professional".split()
+    "academic university research teaching clinical professional faculty".split()
 )
 _QUALIFIER_JOINS = {"in", "en", "and", "y", "e", "de", "of", "for", "para", "at", "a", "del"}
 
