@@ -222,8 +222,12 @@ def _cells(row) -> list:
 
 
 def _is_merge_continuation(cell) -> bool:
+    """A cell continuing the merged cell above it, with no text of its own (Word keeps the
+    text of cells merged after they were filled: that text is read)."""
     merge = cell.find(f"{_W}tcPr/{_W}vMerge")
-    return merge is not None and merge.get(f"{_W}val") in (None, "continue")
+    if merge is None or merge.get(f"{_W}val") not in (None, "continue"):
+        return False
+    return not any((node.text or "").strip() for node in cell.iter(f"{_W}t"))
 
 
 # What a header cell of a data table says its column holds ("Month/Year(s) | Degrees |
@@ -326,10 +330,7 @@ def _dated_row(cells: list[list[str]]) -> list[str] | None:
         return None
     if find_dates(main[0]) or organisation and find_dates(organisation[0]):
         return None  # the dates again, or two dated things in one row
-    if len(main) > 1 and main[0].endswith(","):
-        # "Master's thesis," over "Neuropsychology": one title wrapped in its cell.
-        main[:2] = [f"{main[0]} {main[1]}"]
-    head = " | ".join([main[0].rstrip(" ,;"), *organisation, dates, *place])
+    head = " | ".join([main[0], *organisation, dates, *place])
     return [head, *main[1:]]
 
 
@@ -370,8 +371,7 @@ def _table(table, depth: int, roles: Roles | None = None) -> tuple[list[str], Ro
         named = _header_roles(row)
         if named:
             roles = (len(row), named)
-            # The column names on one line, listed as a detail: the form's labels are no
-            # entry's title nor the employer of the rows below.
+            # The column names on one line: the form's labels, read as one.
             lines.append("- " + "  ".join(" ".join(ln.strip() for ln in c if ln.strip()) for c in row))
             continue
         if roles and len(row) == roles[0]:
@@ -382,9 +382,12 @@ def _table(table, depth: int, roles: Roles | None = None) -> tuple[list[str], Ro
         filled = [[ln for ln in cell if ln.strip()] for cell in row]
         if filled and filled[0] and heading_kind(filled[0][0]):
             # "Languages | English C1": a heading cell opens its own section.
+            # A cell that goes on under its heading keeps the rest of its lines.
             lines.append(filled[0][0].strip())
-            filled = filled[1:]
-            row = row[1:]
+            rest = row[0][row[0].index(filled[0][0]) + 1 :]
+            kept = [rest] if any(ln.strip() for ln in rest) else []
+            filled = [[ln for ln in cell if ln.strip()] for cell in kept] + filled[1:]
+            row = kept + row[1:]
         if all(len(cell) <= 1 for cell in filled):
             joined = "  ".join(cell[0].strip() for cell in filled if cell)
             if joined:
