@@ -371,8 +371,10 @@ def _table(table, depth: int, roles: Roles | None = None) -> tuple[list[str], Ro
         named = _header_roles(row)
         if named:
             roles = (len(row), named)
-            # The column names on one line: the form's labels, read as one.
-            lines.append("- " + "  ".join(" ".join(ln.strip() for ln in c if ln.strip()) for c in row))
+            # The column names on one line, listed as a detail: the form's labels are no
+            # entry's title nor the employer of the rows below.
+            names = (" ".join(ln.strip() for ln in cell if ln.strip()) for cell in row)
+            lines.append("- " + "  ".join(names))
             continue
         if roles and len(row) == roles[0]:
             entry = _row_by_roles(row, roles[1])

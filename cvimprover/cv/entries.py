@@ -40,8 +40,11 @@ def _heading_text(line: str) -> str:
 # Words that say at which stage or in which field of a career a section's posts or studies
 # were: "Doctoral Studies", "Post-doctoral research experience", "Clinical Experience".
 _LEVEL_QUALIFIERS = frozenset(
-    "pre post doctoral predoctoral postdoctoral graduate undergraduate postgraduate "
-    "academic university research teaching clinical professional faculty".split()
+    {
+        *("pre", "post", "doctoral", "predoctoral", "postdoctoral", "graduate"),
+        *("undergraduate", "postgraduate", "academic", "university", "research"),
+        *("teaching", "clinical", "professional", "faculty"),
+    }
 )
 _QUALIFIER_JOINS = {"in", "en", "and", "y", "e", "de", "of", "for", "para", "at", "a", "del"}
 
