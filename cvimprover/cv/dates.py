@@ -56,7 +56,9 @@ DATE_RANGE = re.compile(
     # Not inside a longer number, a path or a link ("doi.org/10.1101/2021.06.15").
     rf"{_DATE_PREFIX}(?<![\d/.:])(?P<start>{_DATE}|{_SHORT_START})(?![\d/])"
     # "2019 - est. 2023", "2020 - exp. 2024": an end still to come, marked as expected.
-    rf"(?:{_SEPARATOR}(?:(?:est|exp|expected|previsto|prevista)\.?\s*)?"
+    # "2018.22": a year and the end year's last two digits joined by a dot (academic CVs);
+    # "2007.08" stays a year and its month.
+    rf"(?:(?:{_SEPARATOR}|(?<=\d{{4}})\.(?=(?:1[3-9]|[2-9]\d)(?![\d.])))(?:(?:est|exp|expected|previsto|prevista)\.?\s*)?"
     rf"(?P<end>{_DATE}|{_PRESENT_ALTERNATIVES}|{_SHORT_END})(?:\b|(?<=\.))(?![\d/])"
     # "Aug 2015 - May 2016, Aug 2016 - May 2017": the same post held again in a later
     # period; the periods together are the entry's dates (the first is the one measured).

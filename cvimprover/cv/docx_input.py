@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 
+from cvimprover.cv.dates import find_dates
 from cvimprover.cv.errors import ExtractionError
 from cvimprover.cv.parse import heading_kind
 
@@ -157,12 +158,16 @@ def _blocks(container, depth: int) -> list[str]:
     if depth > MAX_DEPTH:
         raise ExtractionError("This Word document is nested too deeply to read.", "docx_depth")
     lines: list[str] = []
+    # Column roles named by the last header row among these blocks: CV forms print the
+    # header once and each section's rows as a table of their own below a heading.
+    roles: tuple[int, dict[int, str]] | None = None
     for child in container:
         tag = child.tag
         if tag == f"{_W}p":
             lines.extend(_paragraph(child, depth))
         elif tag == f"{_W}tbl":
-            lines.extend(_table(child, depth))
+            table_lines, roles = _table(child, depth, roles)
+            lines.extend(table_lines)
             lines.append("")
         elif tag == f"{_W}sdt":  # a content control: Word's résumé templates are full of them
             content = child.find(f"{_W}sdtContent")
@@ -266,21 +271,134 @@ def _cells(row) -> list:
 
 
 def _is_merge_continuation(cell) -> bool:
+    """A cell continuing the merged cell above it, with no text of its own (Word keeps the
+    text of cells merged after they were filled: that text is read)."""
     merge = cell.find(f"{_W}tcPr/{_W}vMerge")
-    return merge is not None and merge.get(f"{_W}val") in (None, "continue")
+    if merge is None or merge.get(f"{_W}val") not in (None, "continue"):
+        return False
+    return not any((node.text or "").strip() for node in cell.iter(f"{_W}t"))
 
 
-def _table(table, depth: int) -> list[str]:
+# What a header cell of a data table says its column holds ("Month/Year(s) | Degrees |
+# Fields of Study | Institution"). The first that matches names the role.
+_COLUMN_ROLES = (
+    ("dates", re.compile(r"\b(?:years?|dates?|period|months?|fechas?|a[ñn]os?|periodo)\b", re.I)),
+    (
+        "organisation",
+        re.compile(
+            r"\b(?:institution|organi[sz]ation|employer|company|university|school|hospital|"
+            r"instituci[oó]n|empresa|centro|universidad)",
+            re.I,
+        ),
+    ),
+    ("degree", re.compile(r"\b(?:degrees?|qualifications?|diplomas?|t[ií]tulos?)\b", re.I)),
+    ("title", re.compile(r"\b(?:title|position|post|role|job|puesto|cargo)\b", re.I)),
+    ("field", re.compile(r"\b(?:fields?|subjects?|majors?|areas? of study)\b", re.I)),
+)
+
+
+def _header_roles(cells: list[list[str]]) -> dict[int, str] | None:
+    """Column roles if `cells` is a header row naming a dates, a title (or degree) and an
+    organisation column, and no cell holds a date; else None."""
+    texts = [" ".join(ln.strip() for ln in cell if ln.strip()) for cell in cells]
+    if not texts or any(len(t) > 80 or find_dates(t) for t in texts):
+        return None
+    roles: dict[int, str] = {}
+    for index, text in enumerate(texts):
+        for role, pattern in _COLUMN_ROLES:
+            if pattern.search(text) and role not in roles.values():
+                roles[index] = role
+                break
+    named = set(roles.values())
+    if "dates" in named and "organisation" in named and named & {"title", "degree"}:
+        return roles
+    return None
+
+
+_UNIT = re.compile(
+    r"\b(?:division|department|program(?:me)?|unit|clinic|cent(?:er|re)|laboratory|lab|"
+    r"institute|service|office|group|departamento|unidad|servicio|programa)\b",
+    re.I,
+)
+
+
+def _names_a_unit(line: str) -> bool:
+    return bool(_UNIT.search(line)) and not line.startswith("(")
+
+
+def _row_by_roles(cells: list[list[str]], roles: dict[int, str]) -> list[str] | None:
+    """One entry row of a table whose columns `roles` names, as "Title | Organisation |
+    Dates" and the cells' other lines after it; None when the row is no entry (no date
+    in its dates column, no title or no organisation)."""
+    filled = [[ln.strip() for ln in cell if ln.strip()] for cell in cells]
+    by_role = {role: filled[i] for i, role in roles.items() if i < len(filled)}
+    dates = " ".join(by_role.get("dates", []))
+    title_lines = by_role.get("degree") or by_role.get("title") or []
+    organisation = by_role.get("organisation", [])
+    if not dates or not find_dates(dates) or not title_lines or not organisation:
+        return None
+    title, rest = title_lines[0], title_lines[1:]
+    field = by_role.get("field", [])
+    if "degree" in by_role and field:
+        # "B.S. | Biomedical Engineering": a degree and its field of study.
+        title, field = f"{title}, {field[0]}", field[1:]
+    elif rest and _names_a_unit(rest[0]):
+        # "Executive Director" over "Community Clinic": the post in its unit.
+        title, rest = f"{title}, {rest[0]}", rest[1:]
+    details = [*rest, *field, *organisation[1:]]
+    used = {"dates", "degree", "title", "organisation", "field"}
+    for index, cell in enumerate(filled):
+        if roles.get(index) not in used or (roles.get(index) == "title" and "degree" in by_role):
+            details.extend(cell)
+    # The other cells' lines are the entry's details, listed under it.
+    return [f"{title} | {organisation[0]} | {dates}", *(f"- {line}" for line in details)]
+
+
+def _wholly_dates(text: str) -> bool:
+    found = find_dates(text)
+    return found is not None and len(found.group(0)) >= len(text.strip()) - 5
+
+
+def _dated_row(cells: list[list[str]]) -> list[str] | None:
+    """A row "dates | what (several lines) | place" or "dates | what | organisation |
+    place" of a table with no header row: its first line with the organisation, dates and
+    place after it ("Title | Employer | 2019-22 | Lyon, France"), then the rest of the
+    middle cell; None for a row of another shape."""
+    from cvimprover.cv.header import is_place
+
+    filled = [[ln.strip() for ln in cell if ln.strip()] for cell in cells]
+    filled = [cell for cell in filled if cell]
+    if len(filled) not in (2, 3, 4) or len(filled[0]) != 1 or not _wholly_dates(filled[0][0]):
+        return None
+    main, dates = list(filled[1]), filled[0][0]
+    last = filled[-1] if len(filled) >= 3 else []
+    # "dates | degree | school | place", or the school over the place in the last cell.
+    organisation = filled[2] if len(filled) == 4 else last[:-1]
+    place = last[-1:]
+    if place and not is_place(place[0]) or len(organisation) > 1 or len(last) > 2:
+        return None
+    if find_dates(main[0]) or organisation and find_dates(organisation[0]):
+        return None  # the dates again, or two dated things in one row
+    head = " | ".join([main[0], *organisation, dates, *place])
+    return [head, *main[1:]]
+
+
+Roles = tuple[int, dict[int, str]]  # a header row's width and its columns' roles
+
+
+def _table(table, depth: int, roles: Roles | None = None) -> tuple[list[str], Roles | None]:
     """A layout table (one or two rows of big cells: sidebar and main column) reads column
     by column; a data table (dates | role rows) reads row by row, short cells on one line
-    separated by two spaces so the parser sees separate fields."""
+    separated by two spaces so the parser sees separate fields. A data table's rows whose
+    columns a header row named (`roles`, the last one met, here or in a table before this
+    one) read as entries, "Title | Organisation | Dates" (see _row_by_roles)."""
     rows = [r for r in table.iter(f"{_W}tr") if _owning_table(r) is table]
     grid = [
         [_blocks(cell, depth + 1) for cell in _cells(row) if not _is_merge_continuation(cell)]
         for row in rows
     ]
     if not grid:
-        return []
+        return [], roles
     layout = len(grid) <= 2 and any(
         sum(1 for ln in cell if ln.strip()) > 3 for row in grid for cell in row
     )
@@ -292,14 +410,35 @@ def _table(table, depth: int) -> list[str]:
                 if column < len(row):
                     lines.extend(row[column])
             lines.append("")
-        return lines
+        return lines, roles
+    dated_rows = sum(1 for row in grid if _dated_row(row) is not None)
     for row in grid:
+        dated = _dated_row(row) if dated_rows >= 2 else None
+        if dated is not None:
+            lines.extend(dated)
+            continue
+        named = _header_roles(row)
+        if named:
+            roles = (len(row), named)
+            # The column names on one line, listed as a detail: the form's labels are no
+            # entry's title nor the employer of the rows below.
+            names = (" ".join(ln.strip() for ln in cell if ln.strip()) for cell in row)
+            lines.append("- " + "  ".join(names))
+            continue
+        if roles and len(row) == roles[0]:
+            entry = _row_by_roles(row, roles[1])
+            if entry:
+                lines.extend(entry)
+                continue
         filled = [[ln for ln in cell if ln.strip()] for cell in row]
         if filled and filled[0] and heading_kind(filled[0][0]):
             # "Languages | English C1": a heading cell opens its own section.
+            # A cell that goes on under its heading keeps the rest of its lines.
             lines.append(filled[0][0].strip())
-            filled = filled[1:]
-            row = row[1:]
+            rest = row[0][row[0].index(filled[0][0]) + 1 :]
+            kept = [rest] if any(ln.strip() for ln in rest) else []
+            filled = [[ln for ln in cell if ln.strip()] for cell in kept] + filled[1:]
+            row = kept + row[1:]
         if all(len(cell) <= 1 for cell in filled):
             joined = "  ".join(cell[0].strip() for cell in filled if cell)
             if joined:
@@ -307,7 +446,7 @@ def _table(table, depth: int) -> list[str]:
         else:
             for cell in row:
                 lines.extend(cell)
-    return lines
+    return lines, roles
 
 
 def _owning_table(row):

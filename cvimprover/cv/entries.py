@@ -37,6 +37,15 @@ def _heading_text(line: str) -> str:
     return text.strip(" -–—:|").strip()
 
 
+# Words that say at which stage or in which field of a career a section's posts or studies
+# were: "Doctoral Studies", "Post-doctoral research experience", "Clinical Experience".
+_LEVEL_QUALIFIERS = frozenset(
+    {
+        *("pre", "post", "doctoral", "predoctoral", "postdoctoral", "graduate"),
+        *("undergraduate", "postgraduate", "academic", "university", "research"),
+        *("teaching", "clinical", "professional", "faculty"),
+    }
+)
 _QUALIFIER_JOINS = {"in", "en", "and", "y", "e", "de", "of", "for", "para", "at", "a", "del"}
 
 
@@ -132,6 +141,19 @@ def heading_kind(line: str) -> str | None:
                 and (size == 2 or text.isupper() or stripped.endswith(":"))
                 and not ROLE_WORDS.search(text)
                 and not ORG_WORDS.search(text)
+            ):
+                return kind
+    # "Pre-doctoral Studies", "Post-doctoral research experience", "Graduate education":
+    # a known heading qualified in front by the level or field of the career it lists, in
+    # any capitals. Only those qualifiers: "Physical Education" is a subject.
+    if 2 <= len(words) <= 5 and text[:1].isupper() and not stripped.endswith("."):
+        for size in (2, 1):
+            kind = table.get(" ".join(words[-size:]))
+            qualifiers = words[:-size]
+            if (
+                kind in ("experience", "education")
+                and qualifiers
+                and all(w in _LEVEL_QUALIFIERS for w in qualifiers)
             ):
                 return kind
     # Letter-spaced headings ("E X P E R I E N C E") lose their word gaps in extraction.

@@ -1158,3 +1158,24 @@ def test_a_web_address_is_never_a_heading() -> None:
     assert heading_kind("freecodecamp.org/certification/") is None
     assert heading_kind("https://example.org/projects") is None
     assert heading_kind("Training / Certifications") == "certifications"
+
+
+def test_heading_qualified_by_career_stage_in_any_capitals() -> None:
+    # Academic CVs split studies and posts by stage, often in sentence case.
+    assert heading_kind("Doctoral Studies") == "education"
+    assert heading_kind("Pre-doctoral studies") == "education"
+    assert heading_kind("Post- doctoral research experience") == "experience"
+    assert heading_kind("Clinical experience") == "experience"
+    # Any other qualifier in title case may be a subject or a post, not a heading.
+    assert heading_kind("Physical Education") is None
+    assert heading_kind("Research Assistant") is None
+
+
+def test_year_and_two_digit_end_year_joined_by_a_dot() -> None:
+    # "2018.22" on academic CVs is 2018 to 2022; "2007.08" stays August 2007, and a dotted
+    # date inside a reference is not stretched into a range.
+    period = parse_period("2018.22")
+    assert (period.start[0], period.end[0]) == (2018, 2022)
+    assert find_dates("PhD, 2018.22, Grenoble").group(0) == "2018.22"
+    assert parse_period("2007.08").start == (2007, 8)
+    assert find_dates("doi 2021.06.15").group(0) == "2021.06"

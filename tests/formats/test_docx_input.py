@@ -137,3 +137,161 @@ def test_every_paragraph_of_a_word_cv_is_extracted(path: Path) -> None:
     text = squashed(extract_text(source, path.name))
     missing = [p for p in paragraphs if squashed(p) not in text]
     assert missing == []
+
+
+# --- Tables of entries: columns read by their role -------------------------------------------
+
+
+def _word_cv(build) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Rosa Ibarra")
+    document.add_paragraph("rosa.ibarra@example.org")
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _table(document, rows: list[list[str]]) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=True):
+            lines = text.split("\n")
+            cell.text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+
+
+def _entries(data: bytes, kind: str) -> list[tuple[str, str, str, str]]:
+    document = parse_cv(normalise_text(extract_text(data, "cv.docx")))
+    section = document.section(kind)
+    assert section is not None, [s.kind for s in document.sections]
+    return [(e.title, e.organisation, e.dates, e.location) for e in section.entries]
+
+
+def test_header_row_names_the_columns_of_its_table_and_of_the_tables_below() -> None:
+    # A faculty CV form: the column names once, each group of posts a table of its own
+    # under a heading; the middle column (a department) is a detail, not the employer.
+    def build(document) -> None:
+        document.add_paragraph("Education")
+        _table(
+            document,
+            [
+                ["Year(s)", "Degree", "Field of Study", "Institution"],
+                ["2001 – 2005", "B.A.\nMagna cum laude", "Chemistry", "Lakeside College"],
+                ["2005 – 2010", "Ph.D.", "Physical Chemistry", "Northfield University"],
+            ],
+        )
+        document.add_paragraph("Work Experience")
+        _table(document, [["Dates", "Position Title", "Department", "Institution"]])
+        document.add_paragraph("Lecturer and researcher, past and present.")
+        _table(
+            document,
+            [
+                ["2010 – 2014", "Research Fellow", "Chemistry", "Harbour Institute"],
+                ["2014 – present", "Lecturer", "School of Science", "Northfield University"],
+            ],
+        )
+
+    data = _word_cv(build)
+    # The column names are listed as a detail of their own, before the rows.
+    assert _entries(data, "education") == [
+        ("", "", "", ""),
+        ("B.A., Chemistry", "Lakeside College", "2001 – 2005", ""),
+        ("Ph.D., Physical Chemistry", "Northfield University", "2005 – 2010", ""),
+    ]
+    experience = [e for e in _entries(data, "experience") if any(e)]
+    assert [(t, o, d) for t, o, d, _ in experience] == [
+        ("Research Fellow", "Harbour Institute", "2010 – 2014"),
+        ("Lecturer", "Northfield University", "2014 – present"),
+    ]
+    text = extract_text(data, "cv.docx")
+    # Nothing is dropped: the honours and the departments are kept under their entry.
+    for kept in ("Magna cum laude", "School of Science", "Position Title"):
+        assert kept in text
+
+
+def test_header_row_needs_dates_title_and_organisation_columns() -> None:
+    # A prize table names no post: its rows are read as before, cell by cell.
+    def build(document) -> None:
+        document.add_paragraph("Honors")
+        _table(
+            document,
+            [
+                ["Year", "Name of Prize", "Awarding Organization"],
+                ["2018", "Kohl Prize", "Lakeside College"],
+                ["2020", "Young Chemist Award", "Chemical Society"],
+            ],
+        )
+
+    text = extract_text(_word_cv(build), "cv.docx")
+    assert "2018  Kohl Prize  Lakeside College" in text
+    assert " | " not in text
+
+
+def test_rows_of_dates_entry_and_place_read_as_entries_without_a_header() -> None:
+    def build(document) -> None:
+        document.add_paragraph("Research experience")
+        _table(
+            document,
+            [
+                [
+                    "2021-present",
+                    "Research Fellow | Harbour Institute\nStudied tides.",
+                    "Oslo, Norway",
+                ],
+                ["2018.21", "Engineer | Delta Labs\nBuilt sensors.", "Lyon, France"],
+            ],
+        )
+        document.add_paragraph("Education")
+        _table(
+            document,
+            [
+                ["2014.18", "PhD in Oceanography\nThesis on tides.", "Univ. of Oslo\nOslo, Norway"],
+                ["2012.14", "Master's degree\nMarine Physics", "Univ. of Lyon\nLyon, France"],
+            ],
+        )
+
+    data = _word_cv(build)
+    assert _entries(data, "experience") == [
+        ("Research Fellow", "Harbour Institute", "2021-present", "Oslo, Norway"),
+        ("Engineer", "Delta Labs", "2018.21", "Lyon, France"),
+    ]
+    assert [(t, o, d) for t, o, d, _ in _entries(data, "education")] == [
+        ("PhD in Oceanography", "Univ. of Oslo", "2014.18"),
+        ("Master's degree", "Univ. of Lyon", "2012.14"),
+    ]
+
+
+def test_one_dated_row_is_no_table_of_entries() -> None:
+    # A contact table with one date in it keeps its cell-by-cell reading.
+    def build(document) -> None:
+        _table(document, [["Date Prepared:", "2024"], ["Office:", "12 Harbour Road, Bergen"]])
+
+    text = extract_text(_word_cv(build), "cv.docx")
+    assert "Date Prepared:  2024" in text
+
+
+def test_a_cell_that_opens_with_a_heading_keeps_its_other_lines() -> None:
+    # One wide cell per row, each a whole section: the heading and every line under it.
+    def build(document) -> None:
+        _table(
+            document,
+            [
+                ["TEACHING EXPERIENCE\nCourse Instructor  June-July 2025\nTaught statistics."],
+                ["SERVICE\nMentor, Peer Program  2021 – Present"],
+                ["AWARDS\nBest Poster Award  2024"],
+            ],
+        )
+
+    text = extract_text(_word_cv(build), "cv.docx")
+    for line in (
+        "TEACHING EXPERIENCE",
+        "Course Instructor  June-July 2025",
+        "Taught statistics.",
+        "Mentor, Peer Program  2021 – Present",
+        "Best Poster Award  2024",
+    ):
+        assert line in text
