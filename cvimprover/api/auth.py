@@ -14,8 +14,7 @@ from functools import wraps
 from flask import current_app, g, request
 
 from cvimprover.api.errors import ApiError
-from cvimprover.auth.tokens import _digest as token_digest
-from cvimprover.auth.tokens import find_token, note_use
+from cvimprover.auth.tokens import find_token, note_use, token_digest
 from cvimprover.extensions import db
 from cvimprover.limits.service import MUTATING_METHODS, count_api_call, refund_api_call
 from cvimprover.models import User, utcnow

@@ -26,21 +26,23 @@ def password_matches(user: User | None, password: str) -> bool:
     return check_password_hash(user.password_hash, password)
 
 
-def _digest(token: str) -> str:
+def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
 def issue_token(user: User, name: str = "") -> str:
     """A new bearer token for `user`; only its hash is stored."""
     token = "cvi_" + secrets.token_urlsafe(32)
-    db.session.add(ApiToken(user=user, token_hash=_digest(token), name=name))
+    db.session.add(ApiToken(user=user, token_hash=token_digest(token), name=name))
     return token
 
 
 def find_token(token: str) -> ApiToken | None:
     """The stored token (its user loaded in the same query), or None for a token we
     never issued or have revoked."""
-    return db.session.execute(_TOKEN_WITH_USER, {"token_hash": _digest(token)}).scalar_one_or_none()
+    return db.session.execute(
+        _TOKEN_WITH_USER, {"token_hash": token_digest(token)}
+    ).scalar_one_or_none()
 
 
 # Built once: every API request runs it, and building a statement costs more than its lookup
@@ -68,7 +70,7 @@ def note_use(record: ApiToken) -> bool:
 
 def revoke_token(token: str) -> bool:
     """Delete the token so it is never accepted again; whether it existed. Caller commits."""
-    deleted = db.session.execute(db.delete(ApiToken).filter_by(token_hash=_digest(token)))
+    deleted = db.session.execute(db.delete(ApiToken).filter_by(token_hash=token_digest(token)))
     return bool(deleted.rowcount)
 
 
