@@ -122,11 +122,13 @@ def test_new_user_journey(stack, browser, device, tmp_path):
     page.goto(url + "/applications/new")
     pictures = page.locator(".template-card img")
     assert pictures.count() >= 3
-    pictures.first.scroll_into_view_if_needed()
+    for index in range(pictures.count()):  # lazy pictures load once scrolled into view
+        pictures.nth(index).scroll_into_view_if_needed()
     wait_until(
         page,
         "Array.from(document.querySelectorAll('.template-card img'))"
         ".every(i => i.complete && i.naturalWidth > 0)",
+        seconds=45,  # the first request of each picture renders it; a loaded machine is slow
     )
     check.page_ok("new-application")
     if device == "phone":  # the form fits the narrowest phones too

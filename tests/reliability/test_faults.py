@@ -271,13 +271,21 @@ def test_hundred_submissions_with_workers_killed_mid_job(stack, stack_app):
         wait_until(
             lambda n=threshold: done_count(ids) >= n, 120, interval=0.1, what=f"{threshold} done"
         )
-        busy = wait_for_busy(workers, prefer=kills % 2)
-        if busy is None:  # the last jobs finished before a horse could be caught
+        caught = wait_for_busy(workers, prefer=kills % 2)
+        if caught is None:  # the last jobs finished before a horse could be caught
             break
+        busy, horses = caught
         victim = workers[busy]
-        horses = victim.horses()
         if kills % 2 == 0:
-            os.kill(horses[0], signal.SIGKILL)
+            try:
+                os.kill(horses[0], signal.SIGKILL)
+            except ProcessLookupError:  # its job ended between the look and the kill
+                caught = wait_for_busy(workers, prefer=busy)
+                if caught is None:
+                    break
+                busy, horses = caught
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(horses[0], signal.SIGKILL)
         else:
             victim.kill()
             victim.process.wait(10)
@@ -298,14 +306,15 @@ def done_count(ids: list[str]) -> int:
     return sum(status == ApplicationStatus.DONE for status in statuses(ids).values())
 
 
-def wait_for_busy(workers, prefer: int, timeout: float = 10) -> int | None:
-    """The index of a worker that has a work horse (one in the middle of a job), trying
-    `prefer` first; None when neither is busy within `timeout` seconds."""
+def wait_for_busy(workers, prefer: int, timeout: float = 10) -> tuple[int, list[int]] | None:
+    """A worker that has a work horse (one in the middle of a job), trying `prefer` first:
+    its index and its horses as seen; None when neither is busy within `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for index in (prefer, 1 - prefer):
-            if workers[index].horses():
-                return index
+            horses = workers[index].horses()
+            if horses:
+                return index, horses
         time.sleep(0.02)
     return None
 
